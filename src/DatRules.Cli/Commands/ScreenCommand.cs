@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using DatRules.Classification;
+using DatRules.Cli.Output;
+
+namespace DatRules.Cli.Commands;
+
+/// <summary><c>datrules screen</c>: classifies every company of a dataset.</summary>
+internal static class ScreenCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var input = CommonOptions.Input();
+        var format = CommonOptions.Format();
+        var skipInvalid = CommonOptions.SkipInvalid();
+        var threshold = new Option<decimal?>("--threshold", "-t")
+        {
+            Description = "Threshold in percent of total assets (inclusive, >=). Default: MSCI's 50.",
+        };
+
+        var command = new Command("screen", "Classify each company as an operating company or a digital-asset treasury (DAT).")
+        {
+            input, threshold, format, skipInvalid,
+        };
+
+        command.SetAction(parse =>
+        {
+            decimal? pct = parse.GetValue(threshold);
+            if (pct is { } p && (p <= 0m || p > 100m))
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--threshold must be in (0, 100] percent; was {p}."));
+            }
+
+            var snapshots = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx);
+            var classifier = pct is { } t
+                ? new DatClassifier(RatioThreshold.AtLeast(t), string.Create(CultureInfo.InvariantCulture, $"Custom DAT test (digital assets >= {t}% of total assets)"))
+                : DatClassifier.Msci;
+            var rows = snapshots.Select(s => ScreenRow.From(classifier.Classify(s))).ToList();
+            ScreenWriter.Write(rows, parse.GetValue(format), ctx.Out, $"DAT screen: {classifier.RuleName}");
+            return ExitCodes.Ok;
+        });
+
+        return command;
+    }
+}

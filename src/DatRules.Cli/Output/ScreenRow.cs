@@ -1,0 +1,29 @@
+using DatRules.Classification;
+using NodaTime;
+
+namespace DatRules.Cli.Output;
+
+/// <summary>One line of a screen: what every output format prints for one company.</summary>
+internal sealed record ScreenRow(
+    string Ticker,
+    string? Name,
+    LocalDate AsOf,
+    DatClassification Classification,
+    decimal? Ratio,
+    IReadOnlyList<string> Reasons,
+    bool IsEstimate,
+    string? PolicyId = null,
+    string? Action = null)
+{
+    public static ScreenRow From(ClassificationResult r) => new(
+        r.Snapshot.Issuer.Ticker,
+        r.Snapshot.Issuer.Name,
+        r.Snapshot.AsOf,
+        r.Classification,
+        r.DigitalAssetRatio,
+        r.Reasons,
+        r.Snapshot.EstimatedFields.Any(f => RatioInputs.Contains(f)));
+
+    /// <summary>The input columns the digital-asset ratio depends on.</summary>
+    internal static readonly HashSet<string> RatioInputs = new(StringComparer.OrdinalIgnoreCase) { "digital_assets_usd", "total_assets_usd" };
+}

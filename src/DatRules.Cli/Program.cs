@@ -1,0 +1,3 @@
+using DatRules.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace DatRules.Internal;
+
+/// <summary>Argument checks with messages that name the value and the allowed range.</summary>
+internal static class Guard
+{
+    internal static decimal NotNegative(decimal value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value < 0m)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, string.Create(CultureInfo.InvariantCulture, $"Value must be >= 0; was {value}."));
+        }
+
+        return value;
+    }
+
+    internal static decimal Positive(decimal value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, string.Create(CultureInfo.InvariantCulture, $"Value must be > 0; was {value}."));
+        }
+
+        return value;
+    }
+
+    internal static string NotBlank(string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException("Value must not be empty or white space.", paramName);
+        }
+
+        return value.Trim();
+    }
+}

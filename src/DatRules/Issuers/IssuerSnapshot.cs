@@ -1,0 +1,110 @@
+using DatRules.Internal;
+using NodaTime;
+
+namespace DatRules.Issuers;
+
+/// <summary>
+/// What is known of one issuer at one balance-sheet date: total assets, digital-asset holdings
+/// and optional market data and index membership.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Immutable. Values that cannot exist on a balance sheet (negative total assets, negative units
+/// or fair value, negative share count or market cap) are rejected here with an
+/// <see cref="ArgumentOutOfRangeException"/>. Values that can each exist but do not add up, or that
+/// are missing (no total assets, zero total assets, digital assets above total assets, holdings
+/// in another currency than the snapshot), are accepted: the classifier then returns
+/// <see cref="Classification.DatClassification.Indeterminate"/> with the reason.
+/// </para>
+/// </remarks>
+public sealed class IssuerSnapshot
+{
+    private readonly DigitalAssetHolding[] _holdings;
+    private readonly decimal? _sharesOutstanding;
+    private readonly decimal? _marketCap;
+
+    /// <summary>Initializes a snapshot.</summary>
+    /// <param name="issuer">The issuer.</param>
+    /// <param name="asOf">The balance-sheet date.</param>
+    /// <param name="totalAssets">Total assets, or <see langword="null"/> if not reported.</param>
+    /// <param name="holdings">The digital-asset holdings (may be empty).</param>
+    /// <param name="currency">The currency of all amounts; USD if omitted.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="issuer"/> or <paramref name="holdings"/> is null, or a holding is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalAssets"/> is negative.</exception>
+    public IssuerSnapshot(IssuerId issuer, LocalDate asOf, decimal? totalAssets, IEnumerable<DigitalAssetHolding> holdings, Currency currency = default)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(holdings);
+        Issuer = issuer;
+        AsOf = asOf;
+        TotalAssets = totalAssets is { } t ? Guard.NotNegative(t, nameof(totalAssets)) : null;
+        _holdings = holdings.ToArray();
+        if (Array.IndexOf(_holdings, null) >= 0)
+        {
+            throw new ArgumentNullException(nameof(holdings), "A holding must not be null.");
+        }
+
+        Currency = currency;
+    }
+
+    /// <summary>Gets the issuer.</summary>
+    public IssuerId Issuer { get; }
+
+    /// <summary>Gets the balance-sheet date.</summary>
+    public LocalDate AsOf { get; }
+
+    /// <summary>Gets total assets in <see cref="Currency"/>, or <see langword="null"/> if not reported.</summary>
+    public decimal? TotalAssets { get; }
+
+    /// <summary>Gets the currency of the snapshot's amounts.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>Gets the digital-asset holdings.</summary>
+    public IReadOnlyList<DigitalAssetHolding> Holdings => _holdings;
+
+    /// <summary>Gets the sum of the holdings' fair values (whatever their currency; see <see cref="HasCurrencyMix"/>).</summary>
+    public decimal DigitalAssets => _holdings.Sum(h => h.FairValue);
+
+    /// <summary>Gets a value indicating whether any holding is valued in another currency than <see cref="Currency"/>.</summary>
+    public bool HasCurrencyMix => _holdings.Any(h => h.Currency != Currency);
+
+    /// <summary>Gets or initializes the number of shares outstanding, if known.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public decimal? SharesOutstanding
+    {
+        get => _sharesOutstanding;
+        init => _sharesOutstanding = value is { } v ? Guard.NotNegative(v, nameof(SharesOutstanding)) : null;
+    }
+
+    /// <summary>Gets or initializes the market capitalisation in <see cref="Currency"/>, if known.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public decimal? MarketCap
+    {
+        get => _marketCap;
+        init => _marketCap = value is { } v ? Guard.NotNegative(v, nameof(MarketCap)) : null;
+    }
+
+    /// <summary>
+    /// Gets or initializes whether the issuer is a constituent of the index a policy applies to:
+    /// <see langword="null"/> when unknown. Providers act differently on constituents and non-constituents.
+    /// </summary>
+    public bool? IsIndexConstituent { get; init; }
+
+    /// <summary>Gets or initializes whether the company describes itself as a digital-asset treasury company, if known.</summary>
+    public bool? SelfDescribedDat { get; init; }
+
+    /// <summary>Gets or initializes whether the company raised capital primarily to accumulate digital assets, if known.</summary>
+    public bool? CapitalRaisedPrimarilyForDigitalAssets { get; init; }
+
+    /// <summary>Gets or initializes where the figures come from (filing, release, URL).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Gets or initializes the names of fields that are estimates rather than figures read from a filing.</summary>
+    public IReadOnlyList<string> EstimatedFields { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether any of the figures is an estimate.</summary>
+    public bool IsEstimate => EstimatedFields.Count > 0;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Issuer} @ {AsOf:yyyy-MM-dd}";
+}
