@@ -88,7 +88,7 @@ internal static class ScreenWriter
     private static void WriteCsv(IReadOnlyList<ScreenRow> rows, TextWriter output)
     {
         bool withPolicy = rows.Any(r => r.PolicyId is not null);
-        using var writer = Sep.Writer(o => o with { Escape = true }).To(output, leaveOpen: true);
+        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(output, leaveOpen: true);
         foreach (var r in rows)
         {
             using var row = writer.NewRow();
@@ -140,7 +140,7 @@ internal static class ScreenWriter
         output.WriteLine(string.Create(Inv, $"{rows.Count} companies: {dat} DAT, {op} operating, {ind} indeterminate."));
         if (rows.Any(r => r.IsEstimate))
         {
-            output.WriteLine("* ratio uses estimated inputs (not read from a filing); --format json lists them.");
+            output.WriteLine("* ratio uses estimated inputs (not from a filing); --format json lists them.");
         }
 
         foreach (var r in rows.Where(r => r.Classification == DatClassification.Indeterminate))
