@@ -1,0 +1,49 @@
+using DatRules.Classification;
+
+namespace DatRules.Tests.Readme;
+
+public class ReadmeTests
+{
+    [Fact]
+    public void ReadmeSnippet_IsTheCompiledExample()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+        string source = File.ReadAllText(Path.Combine(RepoRoot(), "tests", "DatRules.Tests", "Readme", "ReadmeExample.cs"));
+
+        string compiled = Normalize(Between(source, "// snippet:start", "// snippet:end"));
+
+        Assert.Contains(compiled, Normalize(readme), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadmeSnippet_ClassifiesStrategyAsDat()
+    {
+        using var console = new StringWriter();
+
+        var result = ReadmeExample.Run(console);
+
+        // 73,205,725,000 / 73,619,038,000 = 0.99439 (Strategy 10-Q, 30 Sep 2025).
+        Assert.Equal(DatClassification.DigitalAssetTreasury, result.Classification);
+        Assert.StartsWith("DigitalAssetTreasury: 99.44", console.ToString(), StringComparison.Ordinal);
+    }
+
+    internal static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DatRules.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("DatRules.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string Between(string text, string start, string end)
+    {
+        int s = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
+        return text[s..text.IndexOf(end, s, StringComparison.Ordinal)];
+    }
+
+    private static string Normalize(string text) =>
+        string.Join('\n', text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+}
