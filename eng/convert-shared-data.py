@@ -6,13 +6,16 @@ Kept in the repository so the provenance of every embedded figure is reproducibl
 - numbers are copied as they are; nothing is computed except the column layout;
 - the source's "| UNVERIFIED: a;b" tag becomes the estimated_fields column (shipped labelled as estimates);
 - "| DERIVED: ..." stays in the source text (derived by arithmetic from cited inputs);
-- index_constituent is filled only where a public source says so (MSTR: MSCI USA / MSCI World
-  holders per the JPMorgan note reported by The Block, 20 Nov 2025; see docs/data.md).
+- index_constituent is filled only where a public source says so (see docs/data.md).
 Usage: python3 eng/convert-shared-data.py ../shared/data/companies.csv > src/DatRules.Cli/Data/companies.csv
 """
 import csv, sys
 
-CONSTITUENTS = {"MSTR": "true"}
+CONSTITUENTS = {
+    "MSTR": "true",    # MSCI USA / MSCI World holders: JPMorgan note, reported 20 Nov 2025
+    "3350.T": "true",  # MSCI freezes its NOS/FIF/DIF increases (10 Oct 2025): only constituents have them
+    "ALCPB": "true",   # idem (Capital B)
+}
 ASSET_FIX = {"BTC (multi-asset portfolio)": "CRYPTO"}  # Coinbase: value covers a multi-asset portfolio
 
 src = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/companies.csv"

@@ -1,17 +1,21 @@
 using System.CommandLine;
 using DatRules.Cli.Commands;
 using DatRules.Cli.Input;
+using DatRules.Policies;
+using NodaTime;
 
 namespace DatRules.Cli;
 
 /// <summary>The <c>datrules</c> command line, runnable in-process with injected writers.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IClock? clock = null)
     {
-        var ctx = new CliContext(stdout, stderr);
+        var ctx = new CliContext(stdout, stderr, clock ?? SystemClock.Instance);
         var root = new RootCommand("datrules: index-provider rules for digital-asset treasury companies (DATs).");
         root.Subcommands.Add(ScreenCommand.Create(ctx));
+        root.Subcommands.Add(PoliciesCommand.Create(ctx));
+        root.Subcommands.Add(DiffCommand.Create(ctx));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -36,6 +40,11 @@ internal static class CliApp
                 stderr.WriteLine($"error: {ex.Source}: {error}");
             }
 
+            return ExitCodes.BadInput;
+        }
+        catch (PolicyNotFoundException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
         catch (UsageException ex)

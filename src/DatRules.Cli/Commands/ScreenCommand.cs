@@ -10,6 +10,7 @@ internal static class ScreenCommand
 {
     public static Command Create(CliContext ctx)
     {
+        var selection = new PolicySelection();
         var input = CommonOptions.Input();
         var format = CommonOptions.Format();
         var skipInvalid = CommonOptions.SkipInvalid();
@@ -22,6 +23,7 @@ internal static class ScreenCommand
         {
             input, threshold, format, skipInvalid,
         };
+        selection.AddTo(command);
 
         command.SetAction(parse =>
         {
@@ -31,7 +33,20 @@ internal static class ScreenCommand
                 throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--threshold must be in (0, 100] percent; was {p}."));
             }
 
+            var policy = selection.Resolve(parse, ctx.Clock);
+            if (policy is not null && pct is not null)
+            {
+                throw new UsageException("--threshold cannot be combined with a policy; the policy sets its own threshold.");
+            }
+
             var snapshots = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx);
+            if (policy is not null)
+            {
+                var decisions = snapshots.Select(s => ScreenRow.From(policy.Evaluate(s))).ToList();
+                ScreenWriter.Write(decisions, parse.GetValue(format), ctx.Out, $"DAT screen under {policy.Id} ({policy.Provider}, {policy.Status}, effective {policy.EffectiveOn:yyyy-MM-dd})");
+                return ExitCodes.Ok;
+            }
+
             var classifier = pct is { } t
                 ? new DatClassifier(RatioThreshold.AtLeast(t), string.Create(CultureInfo.InvariantCulture, $"Custom DAT test (digital assets >= {t}% of total assets)"))
                 : DatClassifier.Msci;

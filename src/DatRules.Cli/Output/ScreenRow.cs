@@ -13,7 +13,8 @@ internal sealed record ScreenRow(
     IReadOnlyList<string> Reasons,
     bool IsEstimate,
     string? PolicyId = null,
-    string? Action = null)
+    string? Action = null,
+    string? ShortAction = null)
 {
     public static ScreenRow From(ClassificationResult r) => new(
         r.Snapshot.Issuer.Ticker,
@@ -23,6 +24,18 @@ internal sealed record ScreenRow(
         r.DigitalAssetRatio,
         r.Reasons,
         r.Snapshot.EstimatedFields.Any(f => RatioInputs.Contains(f)));
+
+    public static ScreenRow From(DatRules.Policies.PolicyDecision d) => new(
+        d.Snapshot.Issuer.Ticker,
+        d.Snapshot.Issuer.Name,
+        d.Snapshot.AsOf,
+        d.Classification,
+        d.DigitalAssetRatio,
+        d.Reasons,
+        d.Snapshot.EstimatedFields.Any(f => RatioInputs.Contains(f)),
+        d.Policy.Id,
+        DatRules.Policies.RuleChange.Describe(d),
+        ActionText.Short(d));
 
     /// <summary>The input columns the digital-asset ratio depends on.</summary>
     internal static readonly HashSet<string> RatioInputs = new(StringComparer.OrdinalIgnoreCase) { "digital_assets_usd", "total_assets_usd" };

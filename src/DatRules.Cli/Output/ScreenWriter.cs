@@ -120,7 +120,7 @@ internal static class ScreenWriter
             output.WriteLine(new string('-', 78));
             foreach (var r in rows)
             {
-                output.WriteLine($"{Fit(r.Ticker, 8),-8} {r.AsOf.ToString("yyyy-MM-dd", Inv),-10} {Pct(r),8}  {ShortClass(r.Classification),-13} {Fit(r.Action ?? "-", 34),-34}");
+                output.WriteLine($"{Fit(r.Ticker, 8),-8} {r.AsOf.ToString("yyyy-MM-dd", Inv),-10} {Pct(r),8}  {ShortClass(r.Classification),-13} {Fit(r.ShortAction ?? "-", 34)}".TrimEnd());
             }
         }
         else
@@ -138,6 +138,11 @@ internal static class ScreenWriter
         int op = rows.Count(r => r.Classification == DatClassification.OperatingCompany);
         int ind = rows.Count - dat - op;
         output.WriteLine(string.Create(Inv, $"{rows.Count} companies: {dat} DAT, {op} operating, {ind} indeterminate."));
+        if (withPolicy)
+        {
+            output.WriteLine("Action 'A | B': A if an index constituent, B if not (constituency unknown).");
+        }
+
         if (rows.Any(r => r.IsEstimate))
         {
             output.WriteLine("* ratio uses estimated inputs (not from a filing); --format json lists them.");

@@ -68,8 +68,8 @@ public sealed class DatClassifier
             reasons.Add($"Digital assets ({currency.Format(digital)}) exceed total assets ({currency.Format(total.Value)}): the figures are inconsistent (different dates or line items?).");
         }
 
-        // The ratio is reported only where it is meaningful: 0..1 with positive total assets.
-        decimal? ratio = total is { } t && t > 0m && digital <= t ? digital / t : null;
+        // The ratio is reported only where it is meaningful: 0..1, positive total assets, one currency.
+        decimal? ratio = snapshot.DigitalAssetRatio;
         if (reasons.Count > 0)
         {
             return new ClassificationResult(snapshot, DatClassification.Indeterminate, ratio, Threshold, reasons);

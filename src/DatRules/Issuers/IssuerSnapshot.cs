@@ -68,6 +68,14 @@ public sealed class IssuerSnapshot
     /// <summary>Gets a value indicating whether any holding is valued in another currency than <see cref="Currency"/>.</summary>
     public bool HasCurrencyMix => _holdings.Any(h => h.Currency != Currency);
 
+    /// <summary>
+    /// Gets digital assets / total assets as a fraction of 1, or <see langword="null"/> when it is not
+    /// meaningful: total assets missing or zero, digital assets above total assets, or a currency mix.
+    /// </summary>
+    /// <remarks>For display. Threshold decisions use the exact test of <see cref="Classification.RatioThreshold.IsCrossedBy"/>.</remarks>
+    public decimal? DigitalAssetRatio =>
+        TotalAssets is { } t && t > 0m && !HasCurrencyMix && DigitalAssets is var d && d <= t ? d / t : null;
+
     /// <summary>Gets or initializes the number of shares outstanding, if known.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public decimal? SharesOutstanding

@@ -1,0 +1,114 @@
+using DatRules.Classification;
+
+namespace DatRules.Policies;
+
+/// <summary>
+/// The built-in policies, each citing its public source (see docs/sources.md). Scenarios are labelled
+/// <see cref="PolicyStatus.Scenario"/>: they are what-ifs, not rules any provider has published.
+/// </summary>
+public static class BuiltInPolicies
+{
+    /// <summary>The scope of MSCI's DAT policies.</summary>
+    public const string MsciGimi = "MSCI Global Investable Market Indexes";
+
+    private static readonly PolicySource MsciOct2025 = new(
+        "Extension of the consultation on digital asset treasury companies",
+        "MSCI",
+        new LocalDate(2025, 10, 10),
+        new Uri("https://app2.msci.com/webapp/index_ann/DocGet?format=html&lang=en&pub_key=0bZz7Im3vZU%3D"));
+
+    private static readonly PolicySource MsciJan2026 = new(
+        "MSCI announces results of the consultation on the treatment of digital asset treasury companies",
+        "MSCI",
+        new LocalDate(2026, 1, 6),
+        new Uri("https://particle.news/story/msci-shelves-crypto-treasury-exclusions-for-february-index-review"));
+
+    /// <summary>Gets MSCI GIMI before any digital-asset rule: no criterion, no action. Id <c>msci-gimi-baseline</c>.</summary>
+    /// <remarks>Open-ended start (<see cref="LocalDate.MinIsoValue"/>): MSCI had no DAT criterion before its 2025 consultation.</remarks>
+    public static IndexPolicy MsciBaseline { get; } = IndexPolicy.CreateBuilder("msci-gimi-baseline")
+        .For(IndexProvider.Msci, MsciGimi)
+        .WithStatus(PolicyStatus.Adopted)
+        .Dated(LocalDate.MinIsoValue, LocalDate.MinIsoValue)
+        .OnMatch(PolicyAction.None, PolicyAction.None)
+        .CitedFrom(MsciOct2025)
+        .WithNotes("No digital-asset criterion in the MSCI GIMI methodology before the DAT consultation (the 10 Oct 2025 announcement proposes the first one).")
+        .Build();
+
+    /// <summary>
+    /// Gets MSCI's freeze of NOS/FIF/DIF increases for Metaplanet and Capital B, confirmed in force on 10 Oct 2025.
+    /// Id <c>msci-2025-10-issuer-freeze</c>.
+    /// </summary>
+    /// <remarks>
+    /// The 10 Oct 2025 announcement says MSCI <em>continues</em> this treatment; its start date is not in our sources,
+    /// so the policy is dated from 10 Oct 2025, the earliest date a public source confirms.
+    /// </remarks>
+    public static IndexPolicy MsciIssuerFreeze { get; } = IndexPolicy.CreateBuilder("msci-2025-10-issuer-freeze")
+        .For(IndexProvider.Msci, MsciGimi)
+        .WithStatus(PolicyStatus.Adopted)
+        .Dated(new LocalDate(2025, 10, 10), new LocalDate(2025, 10, 10))
+        .WithCriterion(PolicyCriteria.Issuers("3350.T", "ALCPB"))
+        .OnMatch(PolicyAction.FreezeShareIncreases, PolicyAction.None)
+        .CitedFrom(MsciOct2025)
+        .WithNotes("Issuer-specific: no NOS/FIF/DIF increases for Metaplanet (3350.T) and Capital B (ALCPB). In place before 10 Oct 2025; start date not in our sources.")
+        .Build();
+
+    /// <summary>
+    /// Gets MSCI's proposal of 10 Oct 2025: exclude issuers with digital assets &gt;= 50% of total assets at the
+    /// February 2026 Index Review (as of 2 Mar 2026); non-constituents barred. Id <c>msci-2025-10-dat-proposal</c>.
+    /// </summary>
+    /// <remarks>Status <see cref="PolicyStatus.Proposed"/>: MSCI decided on 6 Jan 2026 not to implement it (see <see cref="MsciDatFreeze"/>).</remarks>
+    public static IndexPolicy MsciDatProposal { get; } = IndexPolicy.CreateBuilder("msci-2025-10-dat-proposal")
+        .For(IndexProvider.Msci, MsciGimi)
+        .WithStatus(PolicyStatus.Proposed)
+        .Dated(new LocalDate(2025, 10, 10), new LocalDate(2026, 3, 2))
+        .WithRatioThreshold(RatioThreshold.Msci)
+        .OnMatch(PolicyAction.Exclude, PolicyAction.BlockAddition)
+        .CitedFrom(MsciOct2025)
+        .WithNotes("Would have been implemented at the February 2026 Index Review (effective after the close of 27 Feb 2026, as of 2 Mar 2026). Not implemented: superseded by the 6 Jan 2026 decision.")
+        .Build();
+
+    /// <summary>
+    /// Gets MSCI's decision of 6 Jan 2026: no exclusion; for issuers with digital assets &gt;= 50% of total assets,
+    /// constituents get no NOS/FIF/DIF increases and no size-segment migrations, non-constituents are not added.
+    /// Id <c>msci-2026-01-dat-freeze</c>.
+    /// </summary>
+    /// <remarks>"For the time being", from the announcement; first applied at the February 2026 Index Review.</remarks>
+    public static IndexPolicy MsciDatFreeze { get; } = IndexPolicy.CreateBuilder("msci-2026-01-dat-freeze")
+        .For(IndexProvider.Msci, MsciGimi)
+        .WithStatus(PolicyStatus.Adopted)
+        .Dated(new LocalDate(2026, 1, 6), new LocalDate(2026, 1, 6))
+        .WithRatioThreshold(RatioThreshold.Msci)
+        .OnMatch(PolicyAction.FreezeShareIncreases | PolicyAction.DeferSizeSegmentMigration, PolicyAction.BlockAddition)
+        .CitedFrom(MsciJan2026)
+        .WithNotes("Constituents stay if they meet all other criteria. MSCI also opened a broader consultation on non-operating companies; its outcome is not modelled.")
+        .Build();
+
+    /// <summary>
+    /// Gets the SCENARIO "Nasdaq follows MSCI's proposal": Nasdaq-100 excludes issuers with digital assets &gt;= 50%
+    /// of total assets. Id <c>scenario-nasdaq-follows-msci-proposal</c>. Not a published rule.
+    /// </summary>
+    public static IndexPolicy NasdaqFollowsMsciScenario { get; } = FollowsMsciScenario("scenario-nasdaq-follows-msci-proposal", IndexProvider.Nasdaq, "Nasdaq-100");
+
+    /// <summary>
+    /// Gets the SCENARIO "FTSE Russell follows MSCI's proposal" (Russell 1000 and other Russell US indexes).
+    /// Id <c>scenario-ftse-russell-follows-msci-proposal</c>. Not a published rule.
+    /// </summary>
+    public static IndexPolicy FtseRussellFollowsMsciScenario { get; } = FollowsMsciScenario("scenario-ftse-russell-follows-msci-proposal", IndexProvider.FtseRussell, "Russell US Indexes");
+
+    /// <summary>Gets every built-in policy.</summary>
+    public static IReadOnlyList<IndexPolicy> All { get; } =
+        [MsciBaseline, MsciIssuerFreeze, MsciDatProposal, MsciDatFreeze, NasdaqFollowsMsciScenario, FtseRussellFollowsMsciScenario];
+
+    private static IndexPolicy FollowsMsciScenario(string id, IndexProvider provider, string scope) => IndexPolicy.CreateBuilder(id)
+        .For(provider, scope)
+        .WithStatus(PolicyStatus.Scenario)
+        .Dated(new LocalDate(2025, 11, 20), new LocalDate(2026, 3, 2))
+        .WithRatioThreshold(RatioThreshold.Msci)
+        .OnMatch(PolicyAction.Exclude, PolicyAction.BlockAddition)
+        .CitedFrom(new PolicySource(
+            "JPMorgan note on MSCI's DAT proposal (other index providers may follow), as reported",
+            "The Block / Bloomberg",
+            new LocalDate(2025, 11, 20)))
+        .WithNotes($"SCENARIO, not a published rule: {provider} has published no DAT threshold known to us. Assumes MSCI's proposed terms and effective date; JPMorgan's 'if other providers follow' case.")
+        .Build();
+}
