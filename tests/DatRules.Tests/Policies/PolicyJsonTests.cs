@@ -1,0 +1,150 @@
+using DatRules.Classification;
+using DatRules.Policies;
+
+namespace DatRules.Tests.Policies;
+
+public class PolicyJsonTests
+{
+    internal const string Example = """
+        {
+          "policies": [
+            {
+              "id": "team-2026-40pct-proposal",
+              "provider": "MSCI",
+              "scope": "MSCI Global Investable Market Indexes",
+              "status": "Scenario",
+              "announced": "2026-06-01",
+              "effective": "2026-09-01",
+              "threshold": { "percent": 40, "bound": "inclusive" },
+              "actions": { "constituent": ["Exclude"], "nonConstituent": ["BlockAddition"] },
+              "source": { "title": "What if MSCI lowered the line to 40%?", "publisher": "Example methodology team", "date": "2026-06-01" },
+              "notes": "SCENARIO for testing"
+            }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Parse_Example_BuildsThePolicy()
+    {
+        var policy = Assert.Single(PolicyJson.Parse(Example));
+
+        Assert.Equal("team-2026-40pct-proposal", policy.Id);
+        Assert.Equal(IndexProvider.Msci, policy.Provider);
+        Assert.Equal(PolicyStatus.Scenario, policy.Status);
+        Assert.Equal(new LocalDate(2026, 9, 1), policy.EffectiveOn);
+        Assert.Equal(RatioThreshold.AtLeast(40m), policy.RatioThreshold);
+        Assert.Equal(PolicyAction.Exclude, policy.ConstituentAction);
+        Assert.Equal(PolicyAction.BlockAddition, policy.NonConstituentAction);
+    }
+
+    [Fact]
+    public void Parse_ExampleFileInDocs_IsValid()
+    {
+        string path = Path.Combine(Readme.ReadmeTests.RepoRoot(), "docs", "examples", "policies.json");
+
+        var policies = PolicyJson.Parse(File.ReadAllText(path));
+
+        Assert.NotEmpty(policies);
+    }
+
+    [Fact]
+    public void Parse_BadThreshold_NamesThePath()
+    {
+        string json = """
+            { "policies": [ {}, {}, { "id": "p", "provider": "MSCI", "scope": "s", "announced": "2026-01-01", "effective": "2026-01-01",
+              "threshold": { "percent": 150 }, "actions": { "constituent": [], "nonConstituent": [] },
+              "source": { "title": "t", "publisher": "p", "date": "2026-01-01" } } ] }
+            """;
+
+        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+
+        Assert.Contains(new PolicyJsonError("$.policies[2].threshold.percent", "must be in (0, 100]; was 150"), ex.Errors);
+        Assert.Contains(new PolicyJsonError("$.policies[0].id", "is required"), ex.Errors);
+    }
+
+    [Fact]
+    public void Parse_ThresholdNotAnObject_NamesThePath()
+    {
+        string json = Example.Replace("{ \"percent\": 40, \"bound\": \"inclusive\" }", "50", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+
+        Assert.Equal("$.policies[0].threshold: expected { \"percent\": 50, \"bound\": \"inclusive\" | \"exclusive\" }", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_UnknownAction_NamesIndex()
+    {
+        string json = Example.Replace("[\"Exclude\"]", "[\"Exclude\", \"Delist\"]", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+
+        Assert.StartsWith("$.policies[0].actions.constituent[1]: 'Delist' is not one of None, Exclude,", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TypoedProperty_IsAnError()
+    {
+        string json = Example.Replace("\"threshold\"", "\"treshold\"", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+
+        Assert.StartsWith("$.policies[0].treshold: unknown property", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BadDateAndStatus_BothReported()
+    {
+        string json = Example.Replace("\"2026-09-01\"", "\"2026-13-01\"", StringComparison.Ordinal).Replace("\"Scenario\"", "\"Maybe\"", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+
+        Assert.Contains(new PolicyJsonError("$.policies[0].effective", "'2026-13-01' is not a date in yyyy-MM-dd form"), ex.Errors);
+        Assert.Contains(ex.Errors, e => e.Path == "$.policies[0].status" && e.Message.StartsWith("'Maybe' is not one of Proposed, Adopted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_BuilderValidation_IsReportedAtThePolicyPath()
+    {
+        string json = Example.Replace("\"announced\": \"2026-06-01\"", "\"announced\": \"2026-10-01\"", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+
+        Assert.Equal("$.policies[0]: policy 'team-2026-40pct-proposal': effective date 2026-09-01 is before announcement date 2026-10-01", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_NotJson_ReportsLine()
+    {
+        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse("{ \"policies\": [ }"));
+
+        Assert.StartsWith("$", ex.Errors[0].Path, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON (line 1", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NoPoliciesArray_Throws() =>
+        Assert.Equal("$.policies: expected an object with a 'policies' array", Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse("[]")).Message);
+
+    [Fact]
+    public void Parse_DuplicateIds_Throws()
+    {
+        string one = Example.Trim()[Example.IndexOf('[', StringComparison.Ordinal)..].Trim().TrimStart('[').TrimEnd('}').Trim().TrimEnd(']');
+        string json = "{ \"policies\": [" + one + "," + one + "] }";
+
+        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+
+        Assert.Equal("$.policies[1].id: duplicate id 'team-2026-40pct-proposal'", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_IssuerListAndFlags_BecomeCriteria()
+    {
+        string json = Example.Replace("\"notes\"", "\"issuers\": [\"MSTR\"], \"requireSelfDescribedDat\": true, \"notes\"", StringComparison.Ordinal);
+
+        var policy = Assert.Single(PolicyJson.Parse(json));
+
+        Assert.Equal(3, policy.Criteria.Count);
+    }
+}
