@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DatRules.Json;
 using DatRules.Policies;
 using NodaTime;
 using NodaTime.Text;
@@ -49,7 +50,7 @@ internal sealed class PolicySelection
         {
             policies = PolicyJson.Parse(File.ReadAllText(file.FullName));
         }
-        catch (PolicyJsonException ex)
+        catch (JsonInputException ex)
         {
             throw new UsageException(string.Join(Environment.NewLine, ex.Errors.Select(e => $"{file.Name}: {e}")));
         }

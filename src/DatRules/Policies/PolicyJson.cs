@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DatRules.Classification;
-using NodaTime.Text;
+using DatRules.Json;
 
 namespace DatRules.Policies;
 
@@ -21,7 +21,7 @@ public static class PolicyJson
     /// <summary>Parses a policy document.</summary>
     /// <param name="json">The JSON text: <c>{ "policies": [ ... ] }</c>.</param>
     /// <returns>The validated policies.</returns>
-    /// <exception cref="PolicyJsonException">The document is malformed or a policy is invalid; every error is listed with its path.</exception>
+    /// <exception cref="JsonInputException">The document is malformed or a policy is invalid; every error is listed with its path.</exception>
     public static IReadOnlyList<IndexPolicy> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -32,23 +32,23 @@ public static class PolicyJson
         }
         catch (JsonException ex)
         {
-            throw new PolicyJsonException([new PolicyJsonError(ex.Path ?? "$", $"not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message}")]);
+            throw new JsonInputException([new JsonInputError(ex.Path ?? "$", $"not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message}")]);
         }
 
         using (doc)
         {
-            var errors = new List<PolicyJsonError>();
+            var errors = new List<JsonInputError>();
             var policies = new List<IndexPolicy>();
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("policies", out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                throw new PolicyJsonException([new PolicyJsonError("$.policies", "expected an object with a 'policies' array")]);
+                throw new JsonInputException([new JsonInputError("$.policies", "expected an object with a 'policies' array")]);
             }
 
             int i = 0;
             foreach (var element in list.EnumerateArray())
             {
-                var reader = new ElementReader($"$.policies[{i}]", errors);
+                var reader = new JsonElementReader($"$.policies[{i}]", errors);
                 var policy = ReadPolicy(element, reader);
                 if (policy is not null)
                 {
@@ -63,20 +63,20 @@ public static class PolicyJson
             {
                 if (!seen.TryAdd(policies[k].Id, k))
                 {
-                    errors.Add(new PolicyJsonError($"$.policies[{k}].id", $"duplicate id '{policies[k].Id}'"));
+                    errors.Add(new JsonInputError($"$.policies[{k}].id", $"duplicate id '{policies[k].Id}'"));
                 }
             }
 
             if (errors.Count > 0)
             {
-                throw new PolicyJsonException(errors);
+                throw new JsonInputException(errors);
             }
 
             return policies;
         }
     }
 
-    private static IndexPolicy? ReadPolicy(JsonElement e, ElementReader r)
+    private static IndexPolicy? ReadPolicy(JsonElement e, JsonElementReader r)
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
@@ -144,7 +144,7 @@ public static class PolicyJson
 
         if (e.TryGetProperty("actions", out var actions) && actions.ValueKind == JsonValueKind.Object)
         {
-            builder.OnMatch(r.Actions(actions, "constituent"), r.Actions(actions, "nonConstituent"));
+            builder.OnMatch(Actions(r, actions, "constituent"), Actions(r, actions, "nonConstituent"));
         }
         else
         {
@@ -153,7 +153,7 @@ public static class PolicyJson
 
         if (e.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.Object)
         {
-            var src = new ElementReader(r.Path + ".source", r.Errors);
+            var src = new JsonElementReader(r.Path + ".source", r.Errors);
             string? title = src.String(source, "title", required: true);
             string? publisher = src.String(source, "publisher", required: true);
             LocalDate? date = src.Date(source, "date", required: true);
@@ -194,9 +194,9 @@ public static class PolicyJson
         }
     }
 
-    private static RatioThreshold? ReadThreshold(JsonElement t, ElementReader r)
+    private static RatioThreshold? ReadThreshold(JsonElement t, JsonElementReader r)
     {
-        var tr = new ElementReader(r.Path + ".threshold", r.Errors);
+        var tr = new JsonElementReader(r.Path + ".threshold", r.Errors);
         if (t.ValueKind != JsonValueKind.Object)
         {
             tr.Fail(string.Empty, "expected { \"percent\": 50, \"bound\": \"inclusive\" | \"exclusive\" }");
@@ -219,156 +219,28 @@ public static class PolicyJson
         return new RatioThreshold(percent.Value, bound);
     }
 
-    private sealed class ElementReader(string path, List<PolicyJsonError> errors)
+    private static PolicyAction Actions(JsonElementReader r, JsonElement actions, string name)
     {
-        public string Path { get; } = path;
-
-        public List<PolicyJsonError> Errors { get; } = errors;
-
-        public int Count => Errors.Count;
-
-        public void Fail(string suffix, string message) => Errors.Add(new PolicyJsonError(Path + suffix, message));
-
-        public string? String(JsonElement e, string name, bool required)
+        if (!actions.TryGetProperty(name, out var v))
         {
-            if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            {
-                if (required)
-                {
-                    Fail("." + name, "is required");
-                }
-
-                return null;
-            }
-
-            if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
-            {
-                Fail("." + name, "expected a non-empty string");
-                return null;
-            }
-
-            return v.GetString()!.Trim();
+            r.Fail($".actions.{name}", "is required (use [] for no action)");
+            return PolicyAction.None;
         }
 
-        public LocalDate? Date(JsonElement e, string name, bool required)
+        var names = r.StringArray(v, $".actions.{name}");
+        var result = PolicyAction.None;
+        for (int i = 0; names is not null && i < names.Count; i++)
         {
-            string? text = String(e, name, required);
-            if (text is null)
+            if (Enum.TryParse(names[i], ignoreCase: true, out PolicyAction a) && Enum.IsDefined(a) && !int.TryParse(names[i], out _))
             {
-                return null;
+                result |= a;
             }
-
-            var parsed = LocalDatePattern.Iso.Parse(text);
-            if (!parsed.Success)
+            else
             {
-                Fail("." + name, $"'{text}' is not a date in yyyy-MM-dd form");
-                return null;
+                r.Fail($".actions.{name}[{i}]", $"'{names[i]}' is not one of {string.Join(", ", Enum.GetNames<PolicyAction>())}");
             }
-
-            return parsed.Value;
         }
 
-        public decimal? Decimal(JsonElement e, string name)
-        {
-            if (!e.TryGetProperty(name, out var v))
-            {
-                Fail("." + name, "is required");
-                return null;
-            }
-
-            if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out decimal d))
-            {
-                Fail("." + name, $"expected a number; was {v.ValueKind}");
-                return null;
-            }
-
-            return d;
-        }
-
-        public bool? Bool(JsonElement e, string name)
-        {
-            if (!e.TryGetProperty(name, out var v))
-            {
-                return null;
-            }
-
-            if (v.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                Fail("." + name, "expected true or false");
-                return null;
-            }
-
-            return v.GetBoolean();
-        }
-
-        public TEnum Enum<TEnum>(JsonElement e, string name, TEnum fallback)
-            where TEnum : struct, Enum
-        {
-            string? text = String(e, name, required: false);
-            if (text is null)
-            {
-                return fallback;
-            }
-
-            if (!System.Enum.TryParse(text, ignoreCase: true, out TEnum value) || !System.Enum.IsDefined(value) || int.TryParse(text, out _))
-            {
-                Fail("." + name, $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}");
-                return fallback;
-            }
-
-            return value;
-        }
-
-        public List<string>? StringArray(JsonElement e, string suffix)
-        {
-            if (e.ValueKind != JsonValueKind.Array)
-            {
-                Fail(suffix, "expected an array of strings");
-                return null;
-            }
-
-            var list = new List<string>();
-            int i = 0;
-            foreach (var item in e.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
-                {
-                    Fail($"{suffix}[{i}]", "expected a non-empty string");
-                }
-                else
-                {
-                    list.Add(item.GetString()!.Trim());
-                }
-
-                i++;
-            }
-
-            return list;
-        }
-
-        public PolicyAction Actions(JsonElement actions, string name)
-        {
-            if (!actions.TryGetProperty(name, out var v))
-            {
-                Fail($".actions.{name}", "is required (use [] for no action)");
-                return PolicyAction.None;
-            }
-
-            var names = StringArray(v, $".actions.{name}");
-            var result = PolicyAction.None;
-            for (int i = 0; names is not null && i < names.Count; i++)
-            {
-                if (System.Enum.TryParse(names[i], ignoreCase: true, out PolicyAction a) && System.Enum.IsDefined(a) && !int.TryParse(names[i], out _))
-                {
-                    result |= a;
-                }
-                else
-                {
-                    Fail($".actions.{name}[{i}]", $"'{names[i]}' is not one of {string.Join(", ", System.Enum.GetNames<PolicyAction>())}");
-                }
-            }
-
-            return result;
-        }
+        return result;
     }
 }

@@ -1,4 +1,5 @@
 using DatRules.Classification;
+using DatRules.Json;
 using DatRules.Policies;
 
 namespace DatRules.Tests.Policies;
@@ -57,10 +58,10 @@ public class PolicyJsonTests
               "source": { "title": "t", "publisher": "p", "date": "2026-01-01" } } ] }
             """;
 
-        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(json));
 
-        Assert.Contains(new PolicyJsonError("$.policies[2].threshold.percent", "must be in (0, 100]; was 150"), ex.Errors);
-        Assert.Contains(new PolicyJsonError("$.policies[0].id", "is required"), ex.Errors);
+        Assert.Contains(new JsonInputError("$.policies[2].threshold.percent", "must be in (0, 100]; was 150"), ex.Errors);
+        Assert.Contains(new JsonInputError("$.policies[0].id", "is required"), ex.Errors);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public class PolicyJsonTests
     {
         string json = Example.Replace("{ \"percent\": 40, \"bound\": \"inclusive\" }", "50", StringComparison.Ordinal);
 
-        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(json));
 
         Assert.Equal("$.policies[0].threshold: expected { \"percent\": 50, \"bound\": \"inclusive\" | \"exclusive\" }", ex.Message);
     }
@@ -78,7 +79,7 @@ public class PolicyJsonTests
     {
         string json = Example.Replace("[\"Exclude\"]", "[\"Exclude\", \"Delist\"]", StringComparison.Ordinal);
 
-        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(json));
 
         Assert.StartsWith("$.policies[0].actions.constituent[1]: 'Delist' is not one of None, Exclude,", ex.Message, StringComparison.Ordinal);
     }
@@ -88,7 +89,7 @@ public class PolicyJsonTests
     {
         string json = Example.Replace("\"threshold\"", "\"treshold\"", StringComparison.Ordinal);
 
-        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(json));
 
         Assert.StartsWith("$.policies[0].treshold: unknown property", ex.Message, StringComparison.Ordinal);
     }
@@ -98,9 +99,9 @@ public class PolicyJsonTests
     {
         string json = Example.Replace("\"2026-09-01\"", "\"2026-13-01\"", StringComparison.Ordinal).Replace("\"Scenario\"", "\"Maybe\"", StringComparison.Ordinal);
 
-        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(json));
 
-        Assert.Contains(new PolicyJsonError("$.policies[0].effective", "'2026-13-01' is not a date in yyyy-MM-dd form"), ex.Errors);
+        Assert.Contains(new JsonInputError("$.policies[0].effective", "'2026-13-01' is not a date in yyyy-MM-dd form"), ex.Errors);
         Assert.Contains(ex.Errors, e => e.Path == "$.policies[0].status" && e.Message.StartsWith("'Maybe' is not one of Proposed, Adopted", StringComparison.Ordinal));
     }
 
@@ -109,7 +110,7 @@ public class PolicyJsonTests
     {
         string json = Example.Replace("\"announced\": \"2026-06-01\"", "\"announced\": \"2026-10-01\"", StringComparison.Ordinal);
 
-        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(json));
 
         Assert.Equal("$.policies[0]: policy 'team-2026-40pct-proposal': effective date 2026-09-01 is before announcement date 2026-10-01", ex.Message);
     }
@@ -117,7 +118,7 @@ public class PolicyJsonTests
     [Fact]
     public void Parse_NotJson_ReportsLine()
     {
-        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse("{ \"policies\": [ }"));
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse("{ \"policies\": [ }"));
 
         Assert.StartsWith("$", ex.Errors[0].Path, StringComparison.Ordinal);
         Assert.Contains("not valid JSON (line 1", ex.Message, StringComparison.Ordinal);
@@ -125,7 +126,7 @@ public class PolicyJsonTests
 
     [Fact]
     public void Parse_NoPoliciesArray_Throws() =>
-        Assert.Equal("$.policies: expected an object with a 'policies' array", Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse("[]")).Message);
+        Assert.Equal("$.policies: expected an object with a 'policies' array", Assert.Throws<JsonInputException>(() => PolicyJson.Parse("[]")).Message);
 
     [Fact]
     public void Parse_DuplicateIds_Throws()
@@ -133,7 +134,7 @@ public class PolicyJsonTests
         string one = Example.Trim()[Example.IndexOf('[', StringComparison.Ordinal)..].Trim().TrimStart('[').TrimEnd('}').Trim().TrimEnd(']');
         string json = "{ \"policies\": [" + one + "," + one + "] }";
 
-        var ex = Assert.Throws<PolicyJsonException>(() => PolicyJson.Parse(json));
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(json));
 
         Assert.Equal("$.policies[1].id: duplicate id 'team-2026-40pct-proposal'", ex.Message);
     }
