@@ -16,6 +16,7 @@ internal static class CliApp
         root.Subcommands.Add(ScreenCommand.Create(ctx));
         root.Subcommands.Add(PoliciesCommand.Create(ctx));
         root.Subcommands.Add(DiffCommand.Create(ctx));
+        root.Subcommands.Add(OutflowCommand.Create(ctx));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

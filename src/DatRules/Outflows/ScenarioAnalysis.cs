@@ -1,0 +1,8 @@
+namespace DatRules.Outflows;
+
+/// <summary>The distribution of forced selling over probability-weighted scenarios, and its expected value.</summary>
+/// <param name="Ticker">The issuer.</param>
+/// <param name="Distribution">Every scenario's outcome, sorted by forced-selling USD (ascending), with cumulative probabilities.</param>
+/// <param name="ExpectedUsd">Sum of probability x USD.</param>
+/// <param name="ExpectedShares">Sum of probability x shares.</param>
+public sealed record ScenarioAnalysis(string Ticker, IReadOnlyList<ScenarioOutcome> Distribution, decimal ExpectedUsd, decimal ExpectedShares);
