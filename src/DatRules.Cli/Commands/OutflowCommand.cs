@@ -150,7 +150,7 @@ internal static class OutflowCommand
             o.WriteLine();
         }
 
-        o.WriteLine("Estimates from the inputs' sources (see docs/outflows.md); not investment advice.");
+        o.WriteLine("Estimates from the inputs' sources (docs/outflows.md); not investment advice.");
     }
 
     private static void WriteJson(List<(OutflowEstimate Estimate, ScenarioAnalysis? Analysis)> results, TextWriter o)

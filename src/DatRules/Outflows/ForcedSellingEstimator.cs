@@ -63,7 +63,7 @@ public sealed class ForcedSellingEstimator
     /// <param name="decisions">Policy decisions for the issuer, at most one per provider.</param>
     /// <returns>The estimate.</returns>
     /// <exception cref="ArgumentException">A decision is for another issuer.</exception>
-    public OutflowEstimate Estimate(IEnumerable<PassiveExposure> exposures, MarketData market, IEnumerable<PolicyDecision> decisions)
+    public OutflowEstimate EstimateForDecisions(IEnumerable<PassiveExposure> exposures, MarketData market, IEnumerable<PolicyDecision> decisions)
     {
         ArgumentNullException.ThrowIfNull(exposures);
         ArgumentNullException.ThrowIfNull(market);
