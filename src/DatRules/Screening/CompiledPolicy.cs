@@ -1,0 +1,167 @@
+using DatRules.Policies;
+
+namespace DatRules.Screening;
+
+/// <summary>A policy prepared for one universe: kernels for its criteria and a table from (class, constituency) to action.</summary>
+internal sealed class CompiledPolicy
+{
+    private readonly Universe _u;
+    private readonly RatioKernel? _single;
+    private readonly Func<int, byte>[] _criteria;
+    private readonly sbyte[] _actionTable = new sbyte[9];
+
+    internal CompiledPolicy(Universe u, IndexPolicy policy)
+    {
+        _u = u;
+        Policy = policy;
+        var criteria = new List<Func<int, byte>>();
+        foreach (var c in policy.Criteria)
+        {
+            criteria.Add(c switch
+            {
+                RatioThresholdCriterion r => RatioOutcome(new RatioKernel(u, r.Threshold)),
+                IssuerListCriterion l => IssuerOutcome(l),
+                FlagCriterion { Field: "self_described_dat" } => row => u.SelfDescribed[row],
+                FlagCriterion { Field: "capital_raised_for_digital_assets" } => row => u.CapitalRaised[row],
+                _ => throw new NotSupportedException(
+                    $"Policy '{policy.Id}' has a custom criterion ({c.GetType().Name}: {c.Description}) that the columnar engine cannot evaluate; screen it with IndexPolicy.Evaluate."),
+            });
+        }
+
+        _criteria = [.. criteria];
+        if (policy.Criteria is [RatioThresholdCriterion only])
+        {
+            _single = new RatioKernel(u, only.Threshold);
+        }
+
+        for (int cls = 0; cls < 3; cls++)
+        {
+            for (int con = 0; con < 3; con++)
+            {
+                _actionTable[(cls * 3) + con] = cls switch
+                {
+                    2 => con switch
+                    {
+                        1 => (sbyte)policy.ConstituentAction,
+                        2 => (sbyte)policy.NonConstituentAction,
+                        _ => policy.ConstituentAction == policy.NonConstituentAction ? (sbyte)policy.ConstituentAction : (sbyte)-1,
+                    },
+                    1 => 0,
+                    _ => -1,
+                };
+            }
+        }
+    }
+
+    internal IndexPolicy Policy { get; }
+
+    internal RatioKernel.Tier? SinglePath => _single?.Path;
+
+    /// <summary>Screens rows [from, to) into the given slices (indexed from 0).</summary>
+    internal void Run(Span<byte> classes, Span<sbyte> actions, int from, int to)
+    {
+        if (_single is not null)
+        {
+            _single.Classify(_u, classes, from, to);
+        }
+        else
+        {
+            for (int i = from; i < to; i++)
+            {
+                classes[i - from] = ClassOf(i);
+            }
+        }
+
+        byte[] constituent = _u.Constituent;
+        for (int i = from; i < to; i++)
+        {
+            actions[i - from] = _actionTable[(classes[i - from] * 3) + constituent[i]];
+        }
+
+        PatchFallback(classes, actions, from, to);
+    }
+
+    /// <summary>Screens the given rows (gathered; -1 = no row) into positions.</summary>
+    internal void RunRows(int[] rows, Span<byte> classes, Span<sbyte> actions)
+    {
+        for (int k = 0; k < rows.Length; k++)
+        {
+            int row = rows[k];
+            if (row < 0)
+            {
+                classes[k] = 0;
+                actions[k] = -1;
+                continue;
+            }
+
+            byte cls = ClassOf(row);
+            classes[k] = cls;
+            actions[k] = _actionTable[(cls * 3) + _u.Constituent[row]];
+        }
+
+        if (_u.FallbackCount > 0)
+        {
+            for (int k = 0; k < rows.Length; k++)
+            {
+                if (rows[k] >= 0 && Array.BinarySearch(_u.FallbackRows, rows[k]) is var f && f >= 0)
+                {
+                    Apply(Policy.Evaluate(_u.FallbackSnapshots[f]), ref classes[k], ref actions[k]);
+                }
+            }
+        }
+    }
+
+    private static void Apply(PolicyDecision d, ref byte cls, ref sbyte action)
+    {
+        cls = (byte)d.Classification;
+        action = d.Action is { } a ? (sbyte)a : (sbyte)-1;
+    }
+
+    private Func<int, byte> RatioOutcome(RatioKernel k) => row => k.ClassOf(_u, row) switch { 2 => 1, 1 => 2, _ => 0 };
+
+    private byte ClassOf(int row)
+    {
+        if (_single is not null)
+        {
+            return _single.ClassOf(_u, row);
+        }
+
+        if (_criteria.Length == 0)
+        {
+            return 1;
+        }
+
+        bool anyNotMet = false, anyUnknown = false;
+        foreach (var c in _criteria)
+        {
+            byte outcome = c(row);
+            anyNotMet |= outcome == 2;
+            anyUnknown |= outcome == 0;
+        }
+
+        return anyNotMet ? (byte)1 : anyUnknown ? (byte)0 : (byte)2;
+    }
+
+    private Func<int, byte> IssuerOutcome(IssuerListCriterion l)
+    {
+        var set = new HashSet<string>(l.Tickers, StringComparer.OrdinalIgnoreCase);
+        var byIssuer = _u.IssuerTickers.Select(t => set.Contains(t) ? (byte)1 : (byte)2).ToArray();
+        return row => byIssuer[_u.IssuerOfRow[row]];
+    }
+
+    private void PatchFallback(Span<byte> classes, Span<sbyte> actions, int from, int to)
+    {
+        int[] fb = _u.FallbackRows;
+        if (fb.Length == 0)
+        {
+            return;
+        }
+
+        int f = Array.BinarySearch(fb, from);
+        for (f = f < 0 ? ~f : f; f < fb.Length && fb[f] < to; f++)
+        {
+            int p = fb[f] - from;
+            Apply(Policy.Evaluate(_u.FallbackSnapshots[f]), ref classes[p], ref actions[p]);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace DatRules.Screening;
+
+/// <summary>Options of the <see cref="ScreeningEngine"/>, validated when the engine is created.</summary>
+public sealed class ScreeningOptions
+{
+    /// <summary>Gets or sets the maximum number of cores used.</summary>
+    /// <value>The default value is <see cref="Environment.ProcessorCount"/>.</value>
+    public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Gets or sets the number of row-policy evaluations from which work is split across cores.</summary>
+    /// <value>The default value is 262,144: below it, thread hand-off costs more than it saves.</value>
+    public int ParallelThreshold { get; set; } = 262_144;
+
+    /// <summary>Gets or sets the rows per parallel work item.</summary>
+    /// <value>The default value is 65,536.</value>
+    public int ChunkSize { get; set; } = 65_536;
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentException">An option is out of range; the message lists every failure.</exception>
+    public void Validate()
+    {
+        var failures = new List<string>();
+        if (MaxDegreeOfParallelism < 1)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"MaxDegreeOfParallelism should be >= 1; was {MaxDegreeOfParallelism}"));
+        }
+
+        if (ParallelThreshold < 0)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"ParallelThreshold should be >= 0; was {ParallelThreshold}"));
+        }
+
+        if (ChunkSize < 1024 || ChunkSize % 8 != 0)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"ChunkSize should be >= 1024 and a multiple of 8; was {ChunkSize}"));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", failures));
+        }
+    }
+}

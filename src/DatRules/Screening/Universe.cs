@@ -1,0 +1,194 @@
+using DatRules.Issuers;
+
+namespace DatRules.Screening;
+
+/// <summary>
+/// An immutable, columnar (struct-of-arrays) universe of issuer snapshots for fast screening: tickers, as-of dates,
+/// digital and total assets as scaled integers, validity, constituency and disclosure flags.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Amounts are stored as <c>long</c> in units of 10^-<see cref="Scale"/> USD (cents by default). A row whose amounts
+/// cannot be represented exactly at that scale, or whose amounts are too large, keeps its <see cref="IssuerSnapshot"/>
+/// and is screened by the domain path instead, so the engine's result is always that of <see cref="IndexPolicy"/>.
+/// </para>
+/// <para>Build with <see cref="UniverseBuilder"/> or <see cref="From"/>. Rows keep insertion order.</para>
+/// </remarks>
+public sealed class Universe
+{
+    internal Universe(UniverseBuilder b)
+    {
+        Scale = b.Scale;
+        Count = b.Count;
+        Tickers = [.. b.Tickers];
+        AsOfDays = [.. b.AsOfDays];
+        Digital = [.. b.Digital];
+        Total = [.. b.Total];
+        Invalid = [.. b.Invalid];
+        Constituent = [.. b.Constituent];
+        SelfDescribed = [.. b.SelfDescribed];
+        CapitalRaised = [.. b.CapitalRaised];
+        FallbackRows = [.. b.Fallback.Keys.Order()];
+        FallbackSnapshots = FallbackRows.Select(r => b.Fallback[r]).ToArray();
+        MaxDigital = Digital.Length == 0 ? 0 : Digital.Max();
+        MaxTotal = Total.Length == 0 ? 0 : Total.Max();
+        var issuerIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        IssuerOfRow = new int[Count];
+        for (int i = 0; i < Count; i++)
+        {
+            if (!issuerIndex.TryGetValue(Tickers[i], out int id))
+            {
+                id = issuerIndex.Count;
+                issuerIndex[Tickers[i]] = id;
+            }
+
+            IssuerOfRow[i] = id;
+        }
+
+        IssuerTickers = issuerIndex.OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray();
+        _groups = new Lazy<(int[] Rows, int[] Start)>(BuildGroups);
+    }
+
+    private readonly Lazy<(int[] Rows, int[] Start)> _groups;
+
+    /// <summary>Rows sorted by issuer then as-of date, and where each issuer's run starts (length IssuerCount + 1).</summary>
+    internal (int[] Rows, int[] Start) Groups => _groups.Value;
+
+    /// <summary>Gets the number of rows (snapshots).</summary>
+    public int Count { get; }
+
+    /// <summary>Gets the number of distinct issuers (tickers, case-insensitive).</summary>
+    public int IssuerCount => IssuerTickers.Length;
+
+    /// <summary>Gets the decimal scale of the stored amounts (2 = cents).</summary>
+    public int Scale { get; }
+
+    /// <summary>Gets the number of rows screened by the exact domain path because their amounts do not fit the scale.</summary>
+    public int FallbackCount => FallbackRows.Length;
+
+    internal string[] Tickers { get; }
+
+    internal int[] AsOfDays { get; }
+
+    internal long[] Digital { get; }
+
+    internal long[] Total { get; }
+
+    /// <summary>1 where the ratio is undefined (missing or zero total, digital above total, currency mix); else 0.</summary>
+    internal byte[] Invalid { get; }
+
+    /// <summary>0 unknown, 1 constituent, 2 not a constituent.</summary>
+    internal byte[] Constituent { get; }
+
+    /// <summary>0 unknown, 1 yes, 2 no.</summary>
+    internal byte[] SelfDescribed { get; }
+
+    /// <summary>0 unknown, 1 yes, 2 no.</summary>
+    internal byte[] CapitalRaised { get; }
+
+    internal int[] FallbackRows { get; }
+
+    internal IssuerSnapshot[] FallbackSnapshots { get; }
+
+    internal long MaxDigital { get; }
+
+    internal long MaxTotal { get; }
+
+    internal int[] IssuerOfRow { get; }
+
+    internal string[] IssuerTickers { get; }
+
+    /// <summary>Creates a universe from domain snapshots.</summary>
+    /// <param name="snapshots">The snapshots.</param>
+    /// <param name="scale">Decimal places of the stored amounts (0-6); the default value is 2 (cents).</param>
+    /// <returns>The universe.</returns>
+    public static Universe From(IEnumerable<IssuerSnapshot> snapshots, int scale = 2)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        var b = new UniverseBuilder(scale);
+        foreach (var s in snapshots)
+        {
+            b.Add(s);
+        }
+
+        return b.Build();
+    }
+
+    /// <summary>Gets the ticker of a row.</summary>
+    /// <param name="row">The row index.</param>
+    /// <returns>The ticker.</returns>
+    public string TickerAt(int row) => Tickers[row];
+
+    /// <summary>Gets the as-of date of a row.</summary>
+    /// <param name="row">The row index.</param>
+    /// <returns>The date.</returns>
+    public LocalDate AsOfAt(int row) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(AsOfDays[row]));
+
+    /// <summary>Gets a row as a domain snapshot (for explanations; allocates).</summary>
+    /// <param name="row">The row index.</param>
+    /// <returns>The snapshot.</returns>
+    public IssuerSnapshot SnapshotAt(int row)
+    {
+        int f = Array.BinarySearch(FallbackRows, row);
+        if (f >= 0)
+        {
+            return FallbackSnapshots[f];
+        }
+
+        decimal unit = UnitOf(Scale);
+        decimal? total = Invalid[row] == 1 && Total[row] < 0 ? null : Total[row] * unit;
+        return new IssuerSnapshot(new IssuerId(Tickers[row]), AsOfAt(row), total, Digital[row] == 0 ? [] : [new DigitalAssetHolding("DIGITAL", 0m, Digital[row] * unit)])
+        {
+            IsIndexConstituent = Flag(Constituent[row]),
+            SelfDescribedDat = Flag(SelfDescribed[row]),
+            CapitalRaisedPrimarilyForDigitalAssets = Flag(CapitalRaised[row]),
+        };
+    }
+
+    /// <summary>Gets the digital-asset ratio of a row (fraction of 1), or <see langword="null"/> where undefined.</summary>
+    /// <param name="row">The row index.</param>
+    /// <returns>The ratio.</returns>
+    public decimal? RatioAt(int row)
+    {
+        int f = Array.BinarySearch(FallbackRows, row);
+        if (f >= 0)
+        {
+            return FallbackSnapshots[f].DigitalAssetRatio;
+        }
+
+        return Invalid[row] == 1 ? null : (decimal)Digital[row] / Total[row];
+    }
+
+    internal static decimal UnitOf(int scale) => 1m / Pow10(scale);
+
+    internal static long Pow10(int n)
+    {
+        long p = 1;
+        for (int i = 0; i < n; i++)
+        {
+            p *= 10;
+        }
+
+        return p;
+    }
+
+    private (int[] Rows, int[] Start) BuildGroups()
+    {
+        var rows = Enumerable.Range(0, Count).ToArray();
+        Array.Sort(rows, (a, b) => IssuerOfRow[a] != IssuerOfRow[b] ? IssuerOfRow[a].CompareTo(IssuerOfRow[b]) : AsOfDays[a] != AsOfDays[b] ? AsOfDays[a].CompareTo(AsOfDays[b]) : a.CompareTo(b));
+        var start = new int[IssuerCount + 1];
+        foreach (int r in rows)
+        {
+            start[IssuerOfRow[r] + 1]++;
+        }
+
+        for (int k = 0; k < IssuerCount; k++)
+        {
+            start[k + 1] += start[k];
+        }
+
+        return (rows, start);
+    }
+
+    private static bool? Flag(byte b) => b switch { 1 => true, 2 => false, _ => null };
+}

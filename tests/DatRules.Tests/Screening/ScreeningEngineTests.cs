@@ -1,0 +1,136 @@
+using DatRules.Classification;
+using DatRules.Issuers;
+using DatRules.Policies;
+using DatRules.Screening;
+
+namespace DatRules.Tests.Screening;
+
+public class ScreeningEngineTests
+{
+    private static readonly LocalDate Q2 = new(2025, 6, 30);
+
+    [Fact]
+    public void ScreenOnDates_UsesLatestSnapshotAndPolicyInForce()
+    {
+        // AAA crosses 50% between Q2 (40%) and Q3 (60%); BBB reports only from Q3; CCC never crosses.
+        var universe = new UniverseBuilder()
+            .Add("AAA", Q2, 40m, 100m, isIndexConstituent: true)
+            .Add("AAA", TestData.Q3, 60m, 100m, isIndexConstituent: true)
+            .Add("BBB", TestData.Q3, 90m, 100m, isIndexConstituent: false)
+            .Add("CCC", Q2, 10m, 100m, isIndexConstituent: true)
+            .Build();
+        var dates = new[] { new LocalDate(2025, 8, 1), new LocalDate(2025, 12, 31), new LocalDate(2026, 3, 2) };
+
+        var results = new ScreeningEngine().ScreenOnDates(universe, PolicyCatalog.BuiltIn, IndexProvider.Msci, dates);
+
+        Assert.Equal(["msci-gimi-baseline", "msci-2025-10-issuer-freeze", "msci-2026-01-dat-freeze"], results.Select(r => r.Policy.Id));
+        var march = results[2];
+        Assert.Equal(["AAA", "BBB", "CCC"], Enumerable.Range(0, 3).Select(march.TickerAt));
+        Assert.Equal(1, march.RowAt(0));                          // AAA's Q3 snapshot
+        Assert.Equal(PolicyAction.FreezeShareIncreases | PolicyAction.DeferSizeSegmentMigration, march.ActionAt(0));
+        Assert.Equal(PolicyAction.BlockAddition, march.ActionAt(1));
+        Assert.Equal(DatClassification.OperatingCompany, march.ClassificationAt(2));
+        Assert.Equal(2, march.DatCount);
+        Assert.Equal(-1, results[0].RowAt(1));                      // BBB has no snapshot by 1 Aug 2025
+        Assert.Equal(1, results[0].NoDataCount);
+    }
+
+    [Fact]
+    public void Flips_BetweenTwoDates_ListsIssuersThatChange()
+    {
+        var universe = new UniverseBuilder()
+            .Add("AAA", Q2, 60m, 100m, isIndexConstituent: true)
+            .Add("CCC", Q2, 10m, 100m, isIndexConstituent: true)
+            .Build();
+        var engine = new ScreeningEngine();
+        var r = engine.ScreenOnDates(universe, PolicyCatalog.BuiltIn, IndexProvider.Msci, [new LocalDate(2025, 12, 31), new LocalDate(2026, 3, 2)]);
+
+        var flip = Assert.Single(ScreeningEngine.Flips(r[0], r[1]));
+
+        Assert.Equal("AAA", flip.Ticker);
+        Assert.Equal(DatClassification.OperatingCompany, flip.Before);
+        Assert.Equal(DatClassification.DigitalAssetTreasury, flip.After);
+    }
+
+    [Fact]
+    public void Screen_ManyPolicies_CountsPerPolicy()
+    {
+        // Ratios 10%, 45%, 50%, 60%: >= 50% -> 2 DAT; > 40% (custom) -> 3 DAT.
+        var universe = new UniverseBuilder().Add("A", Q2, 10m, 100m).Add("B", Q2, 45m, 100m).Add("C", Q2, 50m, 100m).Add("D", Q2, 60m, 100m).Add("E", Q2, 1m, null).Build();
+        var above40 = IndexPolicyBuilderTests().Build();
+
+        var results = new ScreeningEngine().Screen(universe, [BuiltInPolicies.MsciDatFreeze, above40]);
+
+        Assert.Equal((2, 2, 1), (results[0].DatCount, results[0].OperatingCount, results[0].IndeterminateCount));
+        Assert.Equal(3, results[1].DatCount);
+        Assert.Equal(["B"], ScreeningEngine.Flips(results[0], results[1]).Select(f => f.Ticker));
+    }
+
+    [Fact]
+    public void Screen_IssuerListAndFlagCriteria_MatchDomain()
+    {
+        var snapshots = new[]
+        {
+            new IssuerSnapshot(new IssuerId("3350.T"), Q2, 100m, [new DigitalAssetHolding("BTC", 1m, 96m)]) { IsIndexConstituent = true, SelfDescribedDat = true },
+            new IssuerSnapshot(new IssuerId("X"), Q2, 100m, [new DigitalAssetHolding("BTC", 1m, 96m)]) { IsIndexConstituent = true, SelfDescribedDat = false },
+            new IssuerSnapshot(new IssuerId("Y"), Q2, 100m, [new DigitalAssetHolding("BTC", 1m, 96m)]) { IsIndexConstituent = true },
+        };
+        var flagged = IndexPolicyBuilderTests().WithCriterion(PolicyCriteria.SelfDescribedDat()).Build();
+        var policies = new[] { BuiltInPolicies.MsciIssuerFreeze, flagged, BuiltInPolicies.MsciBaseline };
+
+        var results = new ScreeningEngine().Screen(Universe.From(snapshots), policies);
+
+        for (int p = 0; p < policies.Length; p++)
+        {
+            for (int i = 0; i < snapshots.Length; i++)
+            {
+                var d = policies[p].Evaluate(snapshots[i]);
+                Assert.Equal((d.Classification, d.Action), (results[p].ClassificationAt(i), results[p].ActionAt(i)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Screen_CustomCriterion_NotSupportedWithClearMessage()
+    {
+        var custom = IndexPolicyBuilderTests().WithCriterion(new AlwaysMet()).Build();
+        var universe = new UniverseBuilder().Add("A", Q2, 1m, 2m).Build();
+
+        var ex = Assert.Throws<NotSupportedException>(() => new ScreeningEngine().Screen(universe, custom));
+
+        Assert.Equal("Policy 'custom' has a custom criterion (AlwaysMet: always) that the columnar engine cannot evaluate; screen it with IndexPolicy.Evaluate.", ex.Message);
+    }
+
+    [Fact]
+    public void Explain_GivesDomainReasons()
+    {
+        var universe = new UniverseBuilder().Add("A", Q2, 50m, 100m, isIndexConstituent: true).Build();
+
+        var decision = new ScreeningEngine().Screen(universe, BuiltInPolicies.MsciDatFreeze).Explain(0)!;
+
+        Assert.Contains("= 50% meets >= 50%", decision.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal(0.5m, universe.RatioAt(0));
+    }
+
+    [Fact]
+    public void Options_Invalid_Throw()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new ScreeningEngine(new ScreeningOptions { MaxDegreeOfParallelism = 0, ChunkSize = 100 }));
+        Assert.Equal("MaxDegreeOfParallelism should be >= 1; was 0; ChunkSize should be >= 1024 and a multiple of 8; was 100", ex.Message);
+    }
+
+    [Fact]
+    public void Builder_NegativeAmount_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>("totalAssets", () => new UniverseBuilder().Add("A", Q2, 1m, -1m));
+
+    private static IndexPolicyBuilder IndexPolicyBuilderTests() => IndexPolicy.CreateBuilder("custom")
+        .For(IndexProvider.Msci, "x").Dated(Q2, Q2).WithRatioThreshold(RatioThreshold.Above(40m))
+        .OnMatch(PolicyAction.Exclude, PolicyAction.BlockAddition).CitedFrom(new PolicySource("t", "t", Q2));
+
+    private sealed class AlwaysMet : IPolicyCriterion
+    {
+        public string Description => "always";
+
+        public CriterionResult Evaluate(IssuerSnapshot snapshot) => CriterionResult.Of(CriterionOutcome.Met, "always");
+    }
+}
