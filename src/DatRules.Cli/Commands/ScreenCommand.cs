@@ -19,9 +19,13 @@ internal static class ScreenCommand
             Description = "Threshold in percent of total assets (inclusive, >=). Default: MSCI's 50.",
         };
 
+        var noReasons = new Option<bool>("--no-reasons")
+        {
+            Description = "CSV only: omit the estimate and reasons columns (ticker,as_of,classification,digital_asset_ratio[,policy,action]); fastest for large files.",
+        };
         var command = new Command("screen", "Classify each company as an operating company or a digital-asset treasury (DAT).")
         {
-            input, threshold, format, skipInvalid,
+            input, threshold, format, skipInvalid, noReasons,
         };
         selection.AddTo(command);
 
@@ -39,6 +43,15 @@ internal static class ScreenCommand
                 throw new UsageException("--threshold cannot be combined with a policy; the policy sets its own threshold.");
             }
 
+            var classifier = pct is { } t
+                ? new DatClassifier(RatioThreshold.AtLeast(t), string.Create(CultureInfo.InvariantCulture, $"Custom DAT test (digital assets >= {t}% of total assets)"))
+                : DatClassifier.Msci;
+            if (parse.GetValue(format) == OutputFormat.Csv)
+            {
+                ColumnarScreen.Run(parse.GetValue(input), parse.GetValue(skipInvalid), policy, classifier, !parse.GetValue(noReasons), ctx);
+                return ExitCodes.Ok;
+            }
+
             var snapshots = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx);
             if (policy is not null)
             {
@@ -47,9 +60,6 @@ internal static class ScreenCommand
                 return ExitCodes.Ok;
             }
 
-            var classifier = pct is { } t
-                ? new DatClassifier(RatioThreshold.AtLeast(t), string.Create(CultureInfo.InvariantCulture, $"Custom DAT test (digital assets >= {t}% of total assets)"))
-                : DatClassifier.Msci;
             var rows = snapshots.Select(s => ScreenRow.From(classifier.Classify(s))).ToList();
             ScreenWriter.Write(rows, parse.GetValue(format), ctx.Out, $"DAT screen: {classifier.RuleName}");
             return ExitCodes.Ok;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using DatRules.Issuers;
 using NodaTime;
-using NodaTime.Text;
 using nietras.SeparatedValues;
 
 namespace DatRules.Cli.Input;
@@ -26,6 +25,15 @@ internal static class SnapshotCsvReader
 
     public static ReadResult Read(TextReader text, string sourceName, bool skipInvalid = false)
     {
+        var snapshots = new List<IssuerSnapshot>();
+        var skipped = ReadRows(text, sourceName, skipInvalid, row => snapshots.Add(row.ToSnapshot()));
+        return new ReadResult(snapshots, skipped);
+    }
+
+    /// <summary>Reads every row, handing each valid one to <paramref name="sink"/>; returns the skipped rows' errors.</summary>
+    /// <remarks>All-or-nothing unless <paramref name="skipInvalid"/>: the sink may have seen rows before an InputException.</remarks>
+    public static IReadOnlyList<InputError> ReadRows(TextReader text, string sourceName, bool skipInvalid, Action<SnapshotRow> sink, int expectedRows = 0)
+    {
         using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(text);
         if (!reader.HasHeader || reader.Header.ColNames.Count == 0 || (reader.Header.ColNames.Count == 1 && reader.Header.ColNames[0].Length == 0))
         {
@@ -40,10 +48,9 @@ internal static class SnapshotCsvReader
         }
 
         var cols = new Columns(header);
-        var snapshots = new List<IssuerSnapshot>();
         var errors = new List<InputError>();
         var skipped = new List<InputError>();
-        var seen = new Dictionary<(string, LocalDate), int>();
+        var seen = new Dictionary<(string, LocalDate), int>(expectedRows, TickerDateComparer.Instance);
         int dataRows = 0;
 
         foreach (var row in reader)
@@ -51,14 +58,14 @@ internal static class SnapshotCsvReader
             int line = row.LineNumberFrom;
             dataRows++;
             var rowErrors = new List<InputError>();
-            var snapshot = ParseRow(row, cols, line, rowErrors);
-            if (snapshot is not null)
+            var parsed = ParseRow(row, cols, line, rowErrors);
+            if (parsed is not null)
             {
-                var key = (snapshot.Issuer.Ticker.ToUpperInvariant(), snapshot.AsOf);
+                var key = (parsed.Ticker, parsed.AsOf);
                 if (seen.TryGetValue(key, out int firstLine))
                 {
-                    rowErrors.Add(new InputError(line, "ticker", $"duplicate row for {snapshot.Issuer.Ticker} as of {snapshot.AsOf:yyyy-MM-dd} (first on line {firstLine})"));
-                    snapshot = null;
+                    rowErrors.Add(new InputError(line, "ticker", $"duplicate row for {parsed.Ticker} as of {parsed.AsOf:yyyy-MM-dd} (first on line {firstLine})"));
+                    parsed = null;
                 }
                 else
                 {
@@ -66,9 +73,12 @@ internal static class SnapshotCsvReader
                 }
             }
 
-            if (snapshot is not null)
+            if (parsed is not null)
             {
-                snapshots.Add(snapshot);
+                if (errors.Count == 0)
+                {
+                    sink(parsed);
+                }
             }
             else if (skipInvalid)
             {
@@ -90,74 +100,80 @@ internal static class SnapshotCsvReader
             throw new InputException(sourceName, errors);
         }
 
-        return new ReadResult(snapshots, skipped);
+        return skipped;
     }
 
-    private static IssuerSnapshot? ParseRow(SepReader.Row row, Columns c, int line, List<InputError> errors)
+    private static SnapshotRow? ParseRow(SepReader.Row row, Columns c, int line, List<InputError> errors)
     {
-        var values = new string?[row.ColCount];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = NullIfBlank(row[i].ToString());
-        }
-
-        string? Text(int idx) => idx < 0 || idx >= values.Length ? null : values[idx];
-
-        string? ticker = Text(c.Ticker);
+        // Spans, not strings: only the ticker (and optional text columns, when present) allocate.
+        var tickerSpan = Col(row, c.Ticker);
+        string? ticker = tickerSpan.IsEmpty ? null : tickerSpan.ToString();
         if (ticker is null)
         {
             errors.Add(new InputError(line, "ticker", "value is missing"));
         }
 
         LocalDate? asOf = null;
-        string? asOfText = Text(c.AsOf);
-        if (asOfText is null)
+        var asOfSpan = Col(row, c.AsOf);
+        if (asOfSpan.IsEmpty)
         {
             errors.Add(new InputError(line, "as_of", "value is missing"));
         }
-        else if (LocalDatePattern.Iso.Parse(asOfText) is { Success: true } parsed)
+        else if (TryParseIsoDate(asOfSpan, out var date))
         {
-            asOf = parsed.Value;
+            asOf = date;
         }
         else
         {
-            errors.Add(new InputError(line, "as_of", $"'{asOfText}' is not a date in yyyy-MM-dd form"));
+            errors.Add(new InputError(line, "as_of", $"'{asOfSpan}' is not a date in yyyy-MM-dd form"));
         }
 
-        decimal? digital = Amount(Text(c.Digital), "digital_assets_usd", required: true, line, errors);
-        decimal? total = Amount(Text(c.Total), "total_assets_usd", required: false, line, errors);
-        decimal? units = Amount(Text(c.Units), "units", required: false, line, errors);
-        decimal? shares = Amount(Text(c.Shares), "shares_outstanding", required: false, line, errors);
-        decimal? marketCap = Amount(Text(c.MarketCap), "market_cap_usd", required: false, line, errors);
-        bool? constituent = Flag(Text(c.Constituent), "index_constituent", line, errors);
-        bool? selfDescribed = Flag(Text(c.SelfDescribed), "self_described_dat", line, errors);
-        bool? capitalRaised = Flag(Text(c.CapitalRaised), "capital_raised_for_digital_assets", line, errors);
+        decimal? digital = Amount(Col(row, c.Digital), "digital_assets_usd", required: true, line, errors);
+        decimal? total = Amount(Col(row, c.Total), "total_assets_usd", required: false, line, errors);
+        decimal? units = Amount(Col(row, c.Units), "units", required: false, line, errors);
+        decimal? shares = Amount(Col(row, c.Shares), "shares_outstanding", required: false, line, errors);
+        decimal? marketCap = Amount(Col(row, c.MarketCap), "market_cap_usd", required: false, line, errors);
+        bool? constituent = Flag(Col(row, c.Constituent), "index_constituent", line, errors);
+        bool? selfDescribed = Flag(Col(row, c.SelfDescribed), "self_described_dat", line, errors);
+        bool? capitalRaised = Flag(Col(row, c.CapitalRaised), "capital_raised_for_digital_assets", line, errors);
 
         if (errors.Count > 0)
         {
             return null;
         }
 
-        string asset = Text(c.Asset) ?? "DIGITAL";
-        var holdings = digital!.Value == 0m && units is null or 0m
-            ? Array.Empty<DigitalAssetHolding>()
-            : [new DigitalAssetHolding(asset, units ?? 0m, digital.Value)];
-        string? estimated = Text(c.Estimated);
-        return new IssuerSnapshot(new IssuerId(ticker!, Text(c.Name), Text(c.Country)), asOf!.Value, total, holdings)
-        {
-            SharesOutstanding = shares,
-            MarketCap = marketCap,
-            IsIndexConstituent = constituent,
-            SelfDescribedDat = selfDescribed,
-            CapitalRaisedPrimarilyForDigitalAssets = capitalRaised,
-            Source = Text(c.Source),
-            EstimatedFields = estimated is null ? [] : estimated.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        };
+        string? estimated = Text(row, c.Estimated);
+        return new SnapshotRow(
+            line, ticker!, asOf!.Value, digital!.Value, total, units, shares, marketCap, constituent, selfDescribed, capitalRaised,
+            Text(row, c.Name), Text(row, c.Country), Text(row, c.Asset),
+            estimated is null ? [] : estimated.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Text(row, c.Source));
     }
 
-    private static decimal? Amount(string? text, string column, bool required, int line, List<InputError> errors)
+    /// <summary>Parses exactly yyyy-MM-dd (ISO calendar, no other form), without allocating.</summary>
+    internal static bool TryParseIsoDate(ReadOnlySpan<char> s, out LocalDate date)
     {
-        if (text is null)
+        date = default;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-'
+            || !int.TryParse(s[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int y)
+            || !int.TryParse(s[5..7], NumberStyles.None, CultureInfo.InvariantCulture, out int m)
+            || !int.TryParse(s[8..], NumberStyles.None, CultureInfo.InvariantCulture, out int d)
+            || y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            return false;
+        }
+
+        date = new LocalDate(y, m, d);
+        return true;
+    }
+
+    private static ReadOnlySpan<char> Col(SepReader.Row row, int idx) => idx < 0 || idx >= row.ColCount ? default : row[idx].Span.Trim();
+
+    private static string? Text(SepReader.Row row, int idx) => Col(row, idx) is { IsEmpty: false } span ? span.ToString() : null;
+
+    private static decimal? Amount(ReadOnlySpan<char> text, string column, bool required, int line, List<InputError> errors)
+    {
+        if (text.IsEmpty)
         {
             if (required)
             {
@@ -183,26 +199,36 @@ internal static class SnapshotCsvReader
         return value;
     }
 
-    private static bool? Flag(string? text, string column, int line, List<InputError> errors)
+    private static bool? Flag(ReadOnlySpan<char> text, string column, int line, List<InputError> errors)
     {
-        if (text is null)
+        if (text.IsEmpty)
         {
             return null;
         }
 
-        switch (text.ToUpperInvariant())
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text is "1")
         {
-            case "TRUE" or "YES" or "1":
-                return true;
-            case "FALSE" or "NO" or "0":
-                return false;
-            default:
-                errors.Add(new InputError(line, column, $"'{text}' is not true/false"));
-                return null;
+            return true;
         }
+
+        if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) || text is "0")
+        {
+            return false;
+        }
+
+        errors.Add(new InputError(line, column, $"'{text}' is not true/false"));
+        return null;
     }
 
-    private static string? NullIfBlank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    private sealed class TickerDateComparer : IEqualityComparer<(string Ticker, LocalDate AsOf)>
+    {
+        public static readonly TickerDateComparer Instance = new();
+
+        public bool Equals((string Ticker, LocalDate AsOf) x, (string Ticker, LocalDate AsOf) y) =>
+            x.AsOf == y.AsOf && string.Equals(x.Ticker, y.Ticker, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Ticker, LocalDate AsOf) obj) => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Ticker), obj.AsOf);
+    }
 
     private sealed class Columns
     {

@@ -32,23 +32,12 @@ public sealed class Universe
         FallbackSnapshots = FallbackRows.Select(r => b.Fallback[r]).ToArray();
         MaxDigital = Digital.Length == 0 ? 0 : Digital.Max();
         MaxTotal = Total.Length == 0 ? 0 : Total.Max();
-        var issuerIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        IssuerOfRow = new int[Count];
-        for (int i = 0; i < Count; i++)
-        {
-            if (!issuerIndex.TryGetValue(Tickers[i], out int id))
-            {
-                id = issuerIndex.Count;
-                issuerIndex[Tickers[i]] = id;
-            }
-
-            IssuerOfRow[i] = id;
-        }
-
-        IssuerTickers = issuerIndex.OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray();
+        _issuers = new Lazy<(int[] OfRow, string[] Tickers)>(BuildIssuers);
         _groups = new Lazy<(int[] Rows, int[] Start)>(BuildGroups);
     }
 
+    // Built on first use (dated screening, issuer-list criteria), not for every plain screen.
+    private readonly Lazy<(int[] OfRow, string[] Tickers)> _issuers;
     private readonly Lazy<(int[] Rows, int[] Start)> _groups;
 
     /// <summary>Rows sorted by issuer then as-of date, and where each issuer's run starts (length IssuerCount + 1).</summary>
@@ -94,9 +83,9 @@ public sealed class Universe
 
     internal long MaxTotal { get; }
 
-    internal int[] IssuerOfRow { get; }
+    internal int[] IssuerOfRow => _issuers.Value.OfRow;
 
-    internal string[] IssuerTickers { get; }
+    internal string[] IssuerTickers => _issuers.Value.Tickers;
 
     /// <summary>Creates a universe from domain snapshots.</summary>
     /// <param name="snapshots">The snapshots.</param>
@@ -170,6 +159,26 @@ public sealed class Universe
         }
 
         return p;
+    }
+
+    private (int[] OfRow, string[] Tickers) BuildIssuers()
+    {
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var ofRow = new int[Count];
+        var tickers = new List<string>();
+        for (int i = 0; i < Count; i++)
+        {
+            if (!index.TryGetValue(Tickers[i], out int id))
+            {
+                id = index.Count;
+                index[Tickers[i]] = id;
+                tickers.Add(Tickers[i]);
+            }
+
+            ofRow[i] = id;
+        }
+
+        return (ofRow, tickers.ToArray());
     }
 
     private (int[] Rows, int[] Start) BuildGroups()

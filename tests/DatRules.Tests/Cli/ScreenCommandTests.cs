@@ -229,3 +229,48 @@ public class ScreenCommandTests
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
     }
 }
+
+public class ColumnarScreenTests
+{
+    [Theory]
+    [InlineData]
+    [InlineData("--policy", "msci-2025-10-dat-proposal")]
+    [InlineData("--threshold", "45")]
+    public void CsvPath_MatchesDomainJsonPath_OnEmbeddedData(params string[] extra)
+    {
+        var json = ScreenCommandTests.JsonRows(CliRunner.Run(["screen", "--format", "json", .. extra]).Out);
+        var csv = CliRunner.Run(["screen", "--format", "csv", .. extra]).Out.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+
+        Assert.Equal(json.Count, csv.Count - 1);
+        foreach (var line in csv.Skip(1))
+        {
+            var cols = line.Split(',');
+            var row = json[cols[0]];
+            Assert.Equal(row.GetProperty("classification").GetString(), cols[2]);
+            string expectedRatio = row.GetProperty("digitalAssetRatio").ValueKind == System.Text.Json.JsonValueKind.Null ? string.Empty : row.GetProperty("digitalAssetRatio").GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expectedRatio, cols[3]);
+            Assert.Contains(string.Join(" | ", row.GetProperty("reasons").EnumerateArray().Select(r => r.GetString())).Split(" | ")[0], line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void CsvPath_NoReasons_HasFourColumns()
+    {
+        var path = CliRunner.TempCsv("ticker,as_of,digital_assets_usd,total_assets_usd\nA,2025-09-30,50,100\nB,2025-09-30,1,\n");
+
+        var lines = CliRunner.Run("screen", "--input", path, "--format", "csv", "--no-reasons").Out.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+
+        Assert.Equal(["ticker,as_of,classification,digital_asset_ratio", "A,2025-09-30,DigitalAssetTreasury,0.5", "B,2025-09-30,Indeterminate,"], lines);
+    }
+
+    [Fact]
+    public void CsvPath_BadRow_StillAllOrNothing()
+    {
+        var path = CliRunner.TempCsv("ticker,as_of,digital_assets_usd,total_assets_usd\nA,2025-09-30,50,100\nB,2025-09-30,x,100\n");
+
+        var result = CliRunner.Run("screen", "--input", path, "--format", "csv");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+    }
+}
