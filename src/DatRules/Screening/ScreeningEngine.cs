@@ -32,6 +32,36 @@ public sealed class ScreeningEngine
     /// <exception cref="NotSupportedException">The policy has a custom criterion the engine cannot evaluate.</exception>
     public PolicyScreening Screen(Universe universe, IndexPolicy policy) => Screen(universe, [policy])[0];
 
+    /// <summary>
+    /// Screens every row of a universe under one policy into caller-owned columns, allocating nothing per issuer
+    /// (for hot loops that reuse buffers). Runs on the calling thread.
+    /// </summary>
+    /// <param name="universe">The universe.</param>
+    /// <param name="policy">The policy.</param>
+    /// <param name="classifications">Receives one <see cref="Classification.DatClassification"/> code per row; length &gt;= <see cref="Universe.Count"/>.</param>
+    /// <param name="actions">Receives one <see cref="PolicyAction"/> value per row, -1 where it cannot be told.</param>
+    /// <returns>The number of digital-asset treasury companies.</returns>
+    /// <exception cref="ArgumentException">A buffer is shorter than the universe.</exception>
+    /// <exception cref="NotSupportedException">The policy has a custom criterion the engine cannot evaluate.</exception>
+    public int ScreenInto(Universe universe, IndexPolicy policy, Span<byte> classifications, Span<sbyte> actions)
+    {
+        ArgumentNullException.ThrowIfNull(universe);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (classifications.Length < universe.Count || actions.Length < universe.Count)
+        {
+            throw new ArgumentException($"Buffers must hold {universe.Count} rows; they hold {classifications.Length} and {actions.Length}.", nameof(classifications));
+        }
+
+        new CompiledPolicy(universe, policy).Run(classifications[..universe.Count], actions[..universe.Count], 0, universe.Count);
+        int dat = 0;
+        foreach (byte c in classifications[..universe.Count])
+        {
+            dat += c >> 1;
+        }
+
+        return dat;
+    }
+
     /// <summary>Screens every row of a universe under each policy, in parallel where it pays.</summary>
     /// <param name="universe">The universe.</param>
     /// <param name="policies">The policies.</param>

@@ -134,3 +134,27 @@ public class ScreeningEngineTests
         public CriterionResult Evaluate(IssuerSnapshot snapshot) => CriterionResult.Of(CriterionOutcome.Met, "always");
     }
 }
+
+public class ScreenIntoTests
+{
+    [Fact]
+    public void ScreenInto_SameAsScreen()
+    {
+        // 10%, 50%, 70% (not a constituent), missing total.
+        var universe = new UniverseBuilder()
+            .Add("A", TestData.Q3, 10m, 100m, true).Add("B", TestData.Q3, 50m, 100m, true)
+            .Add("C", TestData.Q3, 70m, 100m, false).Add("D", TestData.Q3, 1m, null).Build();
+        var classes = new byte[4];
+        var actions = new sbyte[4];
+
+        int dat = new ScreeningEngine().ScreenInto(universe, BuiltInPolicies.MsciDatFreeze, classes, actions);
+
+        Assert.Equal(2, dat);
+        Assert.Equal(new byte[] { 1, 2, 2, 0 }, classes);
+        Assert.Equal(new sbyte[] { 0, 12, 2, -1 }, actions); // 12 = Freeze(4) | DeferMigration(8); 2 = BlockAddition
+    }
+
+    [Fact]
+    public void ScreenInto_ShortBuffer_Throws() =>
+        Assert.Throws<ArgumentException>("classifications", () => new ScreeningEngine().ScreenInto(new UniverseBuilder().Add("A", TestData.Q3, 1m, 2m).Build(), BuiltInPolicies.MsciDatFreeze, new byte[0], new sbyte[1]));
+}

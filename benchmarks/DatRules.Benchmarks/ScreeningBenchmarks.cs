@@ -1,0 +1,68 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using DatRules.Issuers;
+using DatRules.Policies;
+using DatRules.Screening;
+
+namespace DatRules.Benchmarks;
+
+/// <summary>One policy (MSCI's adopted freeze, >= 50%) over N issuers: the engine vs a naive LINQ loop over domain objects.</summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 8)]
+public class ScreeningBenchmarks
+{
+    private IssuerSnapshot[] _snapshots = [];
+    private Universe _universe = null!;
+    private ScreeningEngine _oneCore = null!;
+    private ScreeningEngine _allCores = null!;
+    private byte[] _classes = [];
+    private sbyte[] _actions = [];
+
+    [Params(10_000, 100_000, 1_000_000)]
+    public int N { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _snapshots = BenchmarkData.Snapshots(N);
+        _universe = BenchmarkData.Universe(_snapshots);
+        _oneCore = new ScreeningEngine(new ScreeningOptions { MaxDegreeOfParallelism = 1 });
+        _allCores = new ScreeningEngine(new ScreeningOptions { ParallelThreshold = 0 });
+        _classes = new byte[N];
+        _actions = new sbyte[N];
+    }
+
+    /// <summary>What a user writes without the library: LINQ over snapshots, decimal ratio test, one result object per issuer.</summary>
+    [Benchmark(Baseline = true)]
+    public int NaiveLinqDecimal() => _snapshots
+        .Select(s => new
+        {
+            s.Issuer.Ticker,
+            Dat = s.TotalAssets is { } t && t > 0m && s.DigitalAssets <= t && s.DigitalAssets / t >= 0.5m,
+        })
+        .Count(x => x.Dat);
+
+    [Benchmark]
+    public int DomainPolicyEvaluate()
+    {
+        int dat = 0;
+        foreach (var s in _snapshots)
+        {
+            if (BuiltInPolicies.MsciDatFreeze.Evaluate(s).Classification == Classification.DatClassification.DigitalAssetTreasury)
+            {
+                dat++;
+            }
+        }
+
+        return dat;
+    }
+
+    [Benchmark]
+    public int EngineOneCoreIntoBuffers() => _oneCore.ScreenInto(_universe, BuiltInPolicies.MsciDatFreeze, _classes, _actions);
+
+    [Benchmark]
+    public int EngineOneCore() => _oneCore.Screen(_universe, BuiltInPolicies.MsciDatFreeze).DatCount;
+
+    [Benchmark]
+    public int EngineAllCores() => _allCores.Screen(_universe, BuiltInPolicies.MsciDatFreeze).DatCount;
+}
