@@ -43,6 +43,7 @@ public sealed class ScreeningEngine
     /// <returns>The number of digital-asset treasury companies.</returns>
     /// <exception cref="ArgumentException">A buffer is shorter than the universe.</exception>
     /// <exception cref="NotSupportedException">The policy has a custom criterion the engine cannot evaluate.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Part of the engine's instance API, beside Screen.")]
     public int ScreenInto(Universe universe, IndexPolicy policy, Span<byte> classifications, Span<sbyte> actions)
     {
         ArgumentNullException.ThrowIfNull(universe);
