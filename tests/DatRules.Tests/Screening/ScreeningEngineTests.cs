@@ -156,5 +156,5 @@ public class ScreenIntoTests
 
     [Fact]
     public void ScreenInto_ShortBuffer_Throws() =>
-        Assert.Throws<ArgumentException>("classifications", () => new ScreeningEngine().ScreenInto(new UniverseBuilder().Add("A", TestData.Q3, 1m, 2m).Build(), BuiltInPolicies.MsciDatFreeze, new byte[0], new sbyte[1]));
+        Assert.Throws<ArgumentException>("classifications", () => new ScreeningEngine().ScreenInto(new UniverseBuilder().Add("A", TestData.Q3, 1m, 2m).Build(), BuiltInPolicies.MsciDatFreeze, Array.Empty<byte>(), new sbyte[1]));
 }
