@@ -92,6 +92,9 @@ public sealed class IssuerSnapshot
         init => _marketCap = value is { } v ? Guard.NotNegative(v, nameof(MarketCap)) : null;
     }
 
+    /// <summary>Gets or initializes the enterprise value (market cap + debt + preferred - cash) in <see cref="Currency"/>, if known.</summary>
+    public decimal? EnterpriseValue { get; init; }
+
     /// <summary>
     /// Gets or initializes whether the issuer is a constituent of the index a policy applies to:
     /// <see langword="null"/> when unknown. Providers act differently on constituents and non-constituents.

@@ -95,9 +95,42 @@ public static class BuiltInPolicies
     /// </summary>
     public static IndexPolicy FtseRussellFollowsMsciScenario { get; } = FollowsMsciScenario("scenario-ftse-russell-follows-msci-proposal", IndexProvider.FtseRussell, "Russell US Indexes");
 
+    /// <summary>
+    /// Gets the US Investment Company Act s.3(a)(1)(C) test as an ANALOGY: an issuer is an investment company if
+    /// investment securities exceed 40% of total assets (ex government securities and cash). Id <c>analogy-us-ica-3a1c-40pct</c>.
+    /// </summary>
+    /// <remarks>
+    /// Not legal advice. Treats digital assets as investment securities, which is unsettled; the statute's denominator
+    /// excludes government securities and cash items, which a snapshot does not separate. Classification only (no action).
+    /// </remarks>
+    public static IndexPolicy UsInvestmentCompanyActAnalogy { get; } = IndexPolicy.CreateBuilder("analogy-us-ica-3a1c-40pct")
+        .For(new IndexProvider("US Investment Company Act (analogy)"), "15 U.S.C. 80a-3(a)(1)(C)")
+        .WithStatus(PolicyStatus.LegalAnalogy)
+        .Dated(new LocalDate(1940, 8, 22), new LocalDate(1940, 8, 22))
+        .WithRatioThreshold(RatioThreshold.Above(40m))
+        .OnMatch(PolicyAction.None, PolicyAction.None)
+        .CitedFrom(new PolicySource("Investment Company Act of 1940, s.3(a)(1)(C)", "US Code (Cornell LII)", new LocalDate(1940, 8, 22), new Uri("https://www.law.cornell.edu/uscode/text/15/80a-3")))
+        .WithNotes("ANALOGY, not legal advice: 'investment securities having a value exceeding 40 per centum of total assets' (exclusive bound), with digital assets treated as investment securities.")
+        .Build();
+
+    /// <summary>
+    /// Gets the US passive foreign investment company asset test as an ANALOGY: passive assets at least 50% of assets.
+    /// Id <c>analogy-us-pfic-50pct-assets</c>.
+    /// </summary>
+    /// <remarks>Not legal advice. Treats digital assets as passive assets; the income test (75%) is not modelled.</remarks>
+    public static IndexPolicy UsPficAssetTestAnalogy { get; } = IndexPolicy.CreateBuilder("analogy-us-pfic-50pct-assets")
+        .For(new IndexProvider("US PFIC (analogy)"), "26 U.S.C. 1297(a)(2)")
+        .WithStatus(PolicyStatus.LegalAnalogy)
+        .Dated(new LocalDate(1986, 10, 22), new LocalDate(1986, 10, 22))
+        .WithRatioThreshold(RatioThreshold.AtLeast(50m))
+        .OnMatch(PolicyAction.None, PolicyAction.None)
+        .CitedFrom(new PolicySource("Passive foreign investment company, asset test", "US Code (Cornell LII)", new LocalDate(1986, 10, 22), new Uri("https://www.law.cornell.edu/uscode/text/26/1297")))
+        .WithNotes("ANALOGY, not legal advice: 'at least 50 percent' of assets produce or are held for passive income (inclusive bound), with digital assets treated as passive assets.")
+        .Build();
+
     /// <summary>Gets every built-in policy.</summary>
     public static IReadOnlyList<IndexPolicy> All { get; } =
-        [MsciBaseline, MsciIssuerFreeze, MsciDatProposal, MsciDatFreeze, NasdaqFollowsMsciScenario, FtseRussellFollowsMsciScenario];
+        [MsciBaseline, MsciIssuerFreeze, MsciDatProposal, MsciDatFreeze, NasdaqFollowsMsciScenario, FtseRussellFollowsMsciScenario, UsInvestmentCompanyActAnalogy, UsPficAssetTestAnalogy];
 
     private static IndexPolicy FollowsMsciScenario(string id, IndexProvider provider, string scope) => IndexPolicy.CreateBuilder(id)
         .For(provider, scope)

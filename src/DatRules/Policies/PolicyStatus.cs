@@ -14,4 +14,7 @@ public enum PolicyStatus
 
     /// <summary>Proposed and then withdrawn.</summary>
     Withdrawn = 3,
+
+    /// <summary>A legal test used as an analogy (e.g. the US Investment Company Act 40% test): not an index rule and not legal advice.</summary>
+    LegalAnalogy = 4,
 }

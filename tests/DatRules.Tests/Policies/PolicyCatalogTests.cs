@@ -130,7 +130,7 @@ public class PolicyCatalogTests
     {
         var ex = Assert.Throws<PolicyNotFoundException>(() => PolicyCatalog.BuiltIn.InForce(new IndexProvider("CRSP"), new LocalDate(2026, 3, 2)));
 
-        Assert.Equal("Unknown index provider 'CRSP'. Known providers: MSCI, Nasdaq, FTSE Russell.", ex.Message);
+        Assert.Equal("Unknown index provider 'CRSP'. Known providers: MSCI, Nasdaq, FTSE Russell, US Investment Company Act (analogy), US PFIC (analogy).", ex.Message);
     }
 
     [Fact]

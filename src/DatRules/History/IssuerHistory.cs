@@ -1,0 +1,7 @@
+namespace DatRules.History;
+
+/// <summary>An issuer's classified balance sheets over time and the first date it was a DAT.</summary>
+/// <param name="Ticker">The ticker.</param>
+/// <param name="Points">The points in date order.</param>
+/// <param name="FirstCrossed">The first balance-sheet date classified a DAT, or <see langword="null"/>.</param>
+public sealed record IssuerHistory(string Ticker, IReadOnlyList<HistoryPoint> Points, LocalDate? FirstCrossed);
