@@ -17,6 +17,10 @@ internal static class CliApp
         root.Subcommands.Add(PoliciesCommand.Create(ctx));
         root.Subcommands.Add(DiffCommand.Create(ctx));
         root.Subcommands.Add(OutflowCommand.Create(ctx));
+        root.Subcommands.Add(HeadroomCommand.Create(ctx));
+        root.Subcommands.Add(SensitivityCommand.Create(ctx));
+        root.Subcommands.Add(HistoryCommand.Create(ctx));
+        root.Subcommands.Add(ChartCommand.Create(ctx));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -7,11 +7,19 @@ internal static class EmbeddedDataset
 {
     internal const string ResourceName = "DatRules.Cli.Data.companies.csv";
 
-    public static IReadOnlyList<IssuerSnapshot> Load()
+    internal const string HistoryResourceName = "DatRules.Cli.Data.strategy-history.csv";
+
+    /// <summary>The 21 companies (one balance sheet each).</summary>
+    public static IReadOnlyList<IssuerSnapshot> Load() => LoadResource(ResourceName, "embedded dataset");
+
+    /// <summary>Strategy's quarterly balance sheets, 2024-2025 (docs/history.md).</summary>
+    public static IReadOnlyList<IssuerSnapshot> LoadHistory() => LoadResource(HistoryResourceName, "embedded history");
+
+    private static IReadOnlyList<IssuerSnapshot> LoadResource(string name, string label)
     {
-        using var stream = typeof(EmbeddedDataset).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the build.");
+        using var stream = typeof(EmbeddedDataset).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from the build.");
         using var text = new StreamReader(stream);
-        return SnapshotCsvReader.Read(text, "embedded dataset").Snapshots;
+        return SnapshotCsvReader.Read(text, label).Snapshots;
     }
 }

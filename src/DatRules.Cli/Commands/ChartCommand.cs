@@ -1,0 +1,125 @@
+using System.CommandLine;
+using DatRules.Headroom;
+using DatRules.History;
+using ScottPlot;
+
+namespace DatRules.Cli.Commands;
+
+/// <summary><c>datrules chart</c>: SVG or PNG charts drawn with ScottPlot (doubles are fine here: pictures, not decisions).</summary>
+internal static class ChartCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var kind = new Argument<string>("kind") { Description = "ratio (over time, --history input), universe (bar per company) or sensitivity (heat map)." };
+        var output = new Option<FileInfo>("--out", "-o") { Description = "Output file: .svg or .png.", Required = true };
+        var input = CommonOptions.Input();
+        var command = new Command("chart", "Draw a chart: ratio over time vs the 50% line, universe bars, or a sensitivity heat map.") { kind, output, input };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(output)!;
+            string ext = file.Extension.ToLowerInvariant();
+            if (ext is not (".svg" or ".png"))
+            {
+                throw new UsageException($"--out must end in .svg or .png; was '{file.Name}'.");
+            }
+
+            var plot = parse.GetValue(kind) switch
+            {
+                "ratio" => RatioOverTime(HistoryCommand.Load(parse.GetValue(input), ctx)),
+                "universe" => Universe(InputLoader.Load(parse.GetValue(input), false, ctx)),
+                "sensitivity" => Sensitivity(InputLoader.Load(parse.GetValue(input), false, ctx)),
+                var other => throw new UsageException($"Unknown chart '{other}': use ratio, universe or sensitivity."),
+            };
+
+            if (ext == ".svg")
+            {
+                plot.SaveSvg(file.FullName, 900, 520);
+            }
+            else
+            {
+                plot.SavePng(file.FullName, 900, 520);
+            }
+
+            ctx.Out.WriteLine($"wrote {file.FullName}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Plot RatioOverTime(IReadOnlyList<Issuers.IssuerSnapshot> snapshots)
+    {
+        var plot = new Plot();
+        foreach (var h in HistoryAnalysis.Run(snapshots))
+        {
+            var points = h.Points.Where(p => p.Ratio is not null).ToList();
+            var scatter = plot.Add.Scatter(
+                points.Select(p => p.AsOf.ToDateTimeUnspecified().ToOADate()).ToArray(),
+                points.Select(p => (double)(p.Ratio!.Value * 100m)).ToArray());
+            scatter.LegendText = h.Ticker;
+            scatter.MarkerSize = 8;
+        }
+
+        Line50(plot);
+        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.SetLimitsY(0, 105);
+        plot.Title("Digital assets / total assets over time");
+        plot.YLabel("% of total assets");
+        plot.ShowLegend();
+        return plot;
+    }
+
+    private static Plot Universe(IReadOnlyList<Issuers.IssuerSnapshot> snapshots)
+    {
+        var rows = snapshots.Where(s => s.DigitalAssetRatio is not null).OrderByDescending(s => s.DigitalAssetRatio).ToList();
+        var plot = new Plot();
+        var bars = plot.Add.Bars(rows.Select(s => (double)(s.DigitalAssetRatio!.Value * 100m)).ToArray());
+        for (int i = 0; i < bars.Bars.Count; i++)
+        {
+            bars.Bars[i].FillColor = rows[i].DigitalAssetRatio >= 0.5m ? Colors.OrangeRed : Colors.SteelBlue;
+        }
+
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rows.Select(s => s.Issuer.Ticker).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 70;
+        Line50(plot);
+        plot.Axes.SetLimitsY(0, 105);
+        plot.Title("Digital-asset ratio by company (red: >= 50%, MSCI DAT)");
+        plot.YLabel("% of total assets");
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
+    private static Plot Sensitivity(IReadOnlyList<Issuers.IssuerSnapshot> snapshots)
+    {
+        var moves = SensitivityAnalysis.DefaultMoves;
+        var thresholds = SensitivityAnalysis.DefaultThresholds;
+        var cells = SensitivityAnalysis.Run(snapshots, moves, thresholds);
+        var grid = new double[moves.Count, thresholds.Count];
+        for (int m = 0; m < moves.Count; m++)
+        {
+            for (int t = 0; t < thresholds.Count; t++)
+            {
+                // Row 0 is drawn at the top: put the largest price move first.
+                grid[moves.Count - 1 - m, t] = cells[(m * thresholds.Count) + t].DatCount;
+            }
+        }
+
+        var plot = new Plot();
+        var heatmap = plot.Add.Heatmap(grid);
+        plot.Add.ColorBar(heatmap).Label = "DAT count";
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, thresholds.Count).Select(i => (double)i).ToArray(), thresholds.Select(t => $">= {t.Percent:0}%").ToArray());
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, moves.Count).Select(i => (double)i).ToArray(), moves.Select(m => $"{m:+0;-0;0}%").ToArray());
+        plot.Title($"DATs among {snapshots.Count} companies by coin-price move and threshold");
+        plot.XLabel("threshold (digital assets / total assets)");
+        plot.YLabel("coin-price move");
+        return plot;
+    }
+
+    private static void Line50(Plot plot)
+    {
+        var line = plot.Add.HorizontalLine(50);
+        line.LinePattern = LinePattern.Dashed;
+        line.LegendText = "MSCI line: 50% (inclusive)";
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using DatRules.Classification;
+using DatRules.Cli.Output;
+using DatRules.Headroom;
+
+namespace DatRules.Cli.Commands;
+
+/// <summary><c>datrules headroom</c>: break-even coin price and transactions to cross the line.</summary>
+internal static class HeadroomCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var input = CommonOptions.Input();
+        var format = CommonOptions.Format();
+        var ticker = new Option<string?>("--ticker") { Description = "Only this ticker." };
+        var threshold = new Option<decimal?>("--threshold", "-t") { Description = "Inclusive threshold in percent; default MSCI's 50." };
+        var command = new Command("headroom", "How far each company is from the line: break-even coin price, purchases, sales.") { input, ticker, threshold, format };
+        command.SetAction(parse =>
+        {
+            var t = ThresholdOption.Resolve(parse.GetValue(threshold));
+            var snapshots = InputLoader.Load(parse.GetValue(input), false, ctx)
+                .Where(s => parse.GetValue(ticker) is not { } only || string.Equals(s.Issuer.Ticker, only, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            if (snapshots.Count == 0)
+            {
+                throw new UsageException($"--ticker '{parse.GetValue(ticker)}' is not in the input.");
+            }
+
+            var results = snapshots.Select(s => HeadroomCalculator.Compute(s, t)).ToList();
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                var rows = results.Select(r => new Dictionary<string, object?>
+                {
+                    ["ticker"] = r.Ticker,
+                    ["asset"] = r.Asset,
+                    ["classification"] = r.Classification.ToString(),
+                    ["threshold"] = r.Threshold.ToString(),
+                    ["direction"] = r.Direction.ToString(),
+                    ["currentPrice"] = Round(r.CurrentPrice, 2),
+                    ["breakEvenPrice"] = Round(r.BreakEvenPrice, 2),
+                    ["breakEvenFactor"] = Round(r.BreakEvenFactor, 8),
+                    ["priceMovePct"] = Round(r.PriceMovePct, 4),
+                    ["cashFundedPurchaseToCross"] = Round(r.CashFundedPurchaseToCross, 2),
+                    ["debtFundedPurchaseToCross"] = Round(r.DebtFundedPurchaseToCross, 2),
+                    ["saleToExit"] = Round(r.SaleToExit, 2),
+                    ["operatingAssetsToExit"] = Round(r.OperatingAssetsToExit, 2),
+                    ["reasons"] = r.Reasons,
+                });
+                ctx.Out.WriteLine(JsonSerializer.Serialize(rows, JsonOutput.Options));
+                return ExitCodes.Ok;
+            }
+
+            var o = ctx.Out;
+            o.WriteLine($"Headroom to {t} (break-even: all coin prices x factor; '-' = undefined)");
+            o.WriteLine();
+            o.WriteLine($"{"Ticker",-8} {"Class",-13} {"Asset",-6} {"Price",10} {"Break-even",11} {"Move",9}  {"Buy/Sell USD",13}");
+            o.WriteLine(new string('-', 78));
+            foreach (var r in results)
+            {
+                decimal? tx = r.Classification == DatClassification.DigitalAssetTreasury ? -r.SaleToExit : r.DebtFundedPurchaseToCross;
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{r.Ticker,-8} {ScreenWriter.ShortClass(r.Classification),-13} {r.Asset,-6} {Fmt(r.CurrentPrice, "#,0", string.Empty),10} {Fmt(r.BreakEvenPrice, "#,0", string.Empty),11} {Fmt(r.PriceMovePct, "+0.0;-0.0", "%"),9}  {Fmt(tx / 1_000_000m, "+#,0.0;-#,0.0", "M"),13}"));
+            }
+
+            o.WriteLine(new string('-', 78));
+            o.WriteLine("Buy/Sell: debt-funded purchase to cross (+), or sale of coins to exit (-).");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static decimal? Round(decimal? v, int places) => v is { } x ? Math.Round(x, places) : null;
+
+    private static string Fmt(decimal? v, string format, string unit) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) + unit : "-";
+}

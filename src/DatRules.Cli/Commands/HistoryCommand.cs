@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using DatRules.Cli.Input;
+using DatRules.Cli.Output;
+using DatRules.History;
+using DatRules.Issuers;
+using DatRules.Policies;
+
+namespace DatRules.Cli.Commands;
+
+/// <summary><c>datrules history</c>: balance sheets over time, under MSCI's test and the MSCI policy in force.</summary>
+internal static class HistoryCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var input = new Option<FileInfo?>("--input", "-i") { Description = "CSV of snapshots over time (same format as screen). Default: Strategy's quarterly balance sheets, 2024-2025." };
+        var format = CommonOptions.Format();
+        var command = new Command("history", "Ratio and classification over time; first date each company crossed 50%.") { input, format };
+        command.SetAction(parse =>
+        {
+            var snapshots = Load(parse.GetValue(input), ctx);
+            var byTest = HistoryAnalysis.Run(snapshots);
+            var byPolicy = HistoryAnalysis.RunUnderPoliciesInForce(snapshots, PolicyCatalog.BuiltIn, IndexProvider.Msci);
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                ctx.Out.WriteLine(JsonSerializer.Serialize(byTest.Zip(byPolicy).Select(p => new Dictionary<string, object?>
+                {
+                    ["ticker"] = p.First.Ticker,
+                    ["firstCrossed"] = p.First.FirstCrossed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["points"] = p.First.Points.Zip(p.Second.Points).Select(x => new Dictionary<string, object?>
+                    {
+                        ["asOf"] = x.First.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        ["digitalAssetRatio"] = ScreenWriter.RoundedRatio(x.First.Ratio),
+                        ["classification"] = x.First.Classification.ToString(),
+                        ["msciPolicyInForce"] = x.Second.PolicyId,
+                        ["classificationUnderPolicyInForce"] = x.Second.Classification.ToString(),
+                    }).ToList(),
+                }), JsonOutput.Options));
+                return ExitCodes.Ok;
+            }
+
+            var o = ctx.Out;
+            foreach (var (test, policy) in byTest.Zip(byPolicy))
+            {
+                o.WriteLine($"{test.Ticker}: first balance sheet at >= 50%: {test.FirstCrossed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never"}");
+                o.WriteLine($"{"As of",-10} {"Ratio",8}  {"MSCI test",-13} {"MSCI policy in force",-28} {"Under it",-9}");
+                foreach (var (a, b) in test.Points.Zip(policy.Points))
+                {
+                    o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{a.AsOf:yyyy-MM-dd} {(a.Ratio is { } r ? (r * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "n/a"),8}  {ScreenWriter.ShortClass(a.Classification),-13} {b.PolicyId,-28} {ScreenWriter.ShortClass(b.Classification),-9}"));
+                }
+
+                o.WriteLine();
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static IReadOnlyList<IssuerSnapshot> Load(FileInfo? input, CliContext ctx) =>
+        input is null ? EmbeddedDataset.LoadHistory() : InputLoader.Load(input, false, ctx);
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using DatRules.Cli.Output;
+using DatRules.Headroom;
+
+namespace DatRules.Cli.Commands;
+
+/// <summary><c>datrules sensitivity</c>: DAT counts across coin-price moves and thresholds.</summary>
+internal static class SensitivityCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var input = CommonOptions.Input();
+        var format = CommonOptions.Format();
+        var command = new Command("sensitivity", "How many companies are DATs if coin prices move -50%..+100% and the line sits at 30%..70%.") { input, format };
+        command.SetAction(parse =>
+        {
+            var snapshots = InputLoader.Load(parse.GetValue(input), false, ctx);
+            var cells = SensitivityAnalysis.Run(snapshots, SensitivityAnalysis.DefaultMoves, SensitivityAnalysis.DefaultThresholds);
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                ctx.Out.WriteLine(JsonSerializer.Serialize(cells.Select(c => new Dictionary<string, object?>
+                {
+                    ["priceMovePct"] = c.PriceMovePct,
+                    ["thresholdPercent"] = c.Threshold.Percent,
+                    ["datCount"] = c.DatCount,
+                    ["flips"] = c.Flips,
+                }), JsonOutput.Options));
+                return ExitCodes.Ok;
+            }
+
+            var o = ctx.Out;
+            var thresholds = SensitivityAnalysis.DefaultThresholds;
+            o.WriteLine($"DAT count of {snapshots.Count} companies by coin-price move (rows) and threshold (columns, >=)");
+            o.WriteLine();
+            o.WriteLine("Move  " + string.Concat(thresholds.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Percent,6:0}%"))));
+            o.WriteLine(new string('-', 6 + (7 * thresholds.Count)));
+            foreach (var move in SensitivityAnalysis.DefaultMoves)
+            {
+                var row = cells.Where(c => c.PriceMovePct == move).ToList();
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{move,4:+0;-0;0}% ") + string.Concat(row.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.DatCount,7}"))));
+            }
+
+            o.WriteLine();
+            var at50 = cells.Where(c => c.Threshold.Percent == 50m && c.Flips.Count > 0).ToList();
+            foreach (var c in at50)
+            {
+                string line = string.Create(CultureInfo.InvariantCulture, $"{c.PriceMovePct:+0;-0}% at >= 50%: flips {string.Join(", ", c.Flips)}");
+                o.WriteLine(line.Length > 78 ? line[..77] + "~" : line);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
