@@ -12,7 +12,7 @@ namespace DatRules.Benchmarks;
 
 /// <summary>
 /// The engines users pick for "configurable policies": Microsoft RulesEngine (JSON workflows of lambda expressions)
-/// and NRules (Rete), on the same test (digital * 100 >= 50 * total, total > 0, digital <= total). Smaller sizes only.
+/// and NRules (Rete), on the same test (digital x 100 at least 50 x total, total positive, digital at most total). Smaller sizes only.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 2, iterationCount: 5)]

@@ -6,7 +6,7 @@ using DatRules.Screening;
 
 namespace DatRules.Benchmarks;
 
-/// <summary>One policy (MSCI's adopted freeze, >= 50%) over N issuers: the engine vs a naive LINQ loop over domain objects.</summary>
+/// <summary>One policy (the MSCI January 2026 freeze, 50% or more) over N issuers: the engine vs a naive LINQ loop over domain objects.</summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 8)]
 public class ScreeningBenchmarks

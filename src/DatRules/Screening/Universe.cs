@@ -10,7 +10,7 @@ namespace DatRules.Screening;
 /// <para>
 /// Amounts are stored as <c>long</c> in units of 10^-<see cref="Scale"/> USD (cents by default). A row whose amounts
 /// cannot be represented exactly at that scale, or whose amounts are too large, keeps its <see cref="IssuerSnapshot"/>
-/// and is screened by the domain path instead, so the engine's result is always that of <see cref="IndexPolicy"/>.
+/// and is screened by the domain path instead, so the engine's result is always that of <see cref="Policies.IndexPolicy"/>.
 /// </para>
 /// <para>Build with <see cref="UniverseBuilder"/> or <see cref="From"/>. Rows keep insertion order.</para>
 /// </remarks>
