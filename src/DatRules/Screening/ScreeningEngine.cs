@@ -74,24 +74,40 @@ public sealed class ScreeningEngine
         ArgumentNullException.ThrowIfNull(policies);
         var compiled = policies.Select(p => new CompiledPolicy(universe, p ?? throw new ArgumentNullException(nameof(policies)))).ToArray();
         int n = universe.Count;
-        var classes = compiled.Select(_ => new byte[n]).ToArray();
-        var actions = compiled.Select(_ => new sbyte[n]).ToArray();
+
+        // Every element is written below, so the result columns need no zeroing.
+        var classes = compiled.Select(_ => GC.AllocateUninitializedArray<byte>(n)).ToArray();
+        var actions = compiled.Select(_ => GC.AllocateUninitializedArray<sbyte>(n)).ToArray();
         int chunk = _options.ChunkSize;
         int chunks = (n + chunk - 1) / chunk;
-        long work = (long)n * compiled.Length;
-        if (work < _options.ParallelThreshold || _options.MaxDegreeOfParallelism == 1 || chunks * compiled.Length < 2)
+        int policyCount = compiled.Length;
+
+        // Chunk-major order: all policies run on one chunk of rows while it is in cache, so a universe's amount
+        // columns are read from memory once, not once per policy.
+        void RunItem(int item)
         {
-            for (int p = 0; p < compiled.Length; p++)
+            int p = item % policyCount, from = item / policyCount * chunk, to = Math.Min(n, from + chunk);
+            compiled[p].Run(classes[p].AsSpan(from, to - from), actions[p].AsSpan(from, to - from), from, to);
+        }
+
+        long work = (long)n * policyCount;
+        if (work < _options.ParallelThreshold || _options.MaxDegreeOfParallelism == 1 || chunks * policyCount < 2)
+        {
+            for (int item = 0; item < chunks * policyCount; item++)
             {
-                compiled[p].Run(classes[p], actions[p], 0, n);
+                RunItem(item);
             }
         }
         else
         {
-            Parallel.For(0, chunks * compiled.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, item =>
+            // Contiguous ranges per worker keep the chunk-major order within each core.
+            var ranges = System.Collections.Concurrent.Partitioner.Create(0, chunks * policyCount, Math.Max(policyCount, chunks * policyCount / (_options.MaxDegreeOfParallelism * 4)));
+            Parallel.ForEach(ranges, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, range =>
             {
-                int p = item / chunks, from = item % chunks * chunk, to = Math.Min(n, from + chunk);
-                compiled[p].Run(classes[p].AsSpan(from, to - from), actions[p].AsSpan(from, to - from), from, to);
+                for (int item = range.Item1; item < range.Item2; item++)
+                {
+                    RunItem(item);
+                }
             });
         }
 

@@ -13,9 +13,9 @@ public sealed class ScreeningOptions
     /// <value>The default value is 262,144: below it, thread hand-off costs more than it saves.</value>
     public int ParallelThreshold { get; set; } = 262_144;
 
-    /// <summary>Gets or sets the rows per parallel work item.</summary>
-    /// <value>The default value is 65,536.</value>
-    public int ChunkSize { get; set; } = 65_536;
+    /// <summary>Gets or sets the rows per work item: all policies of one call run on a chunk while it is in cache.</summary>
+    /// <value>The default value is 16,384 (about 300 KB of columns: fits a core's L2 cache).</value>
+    public int ChunkSize { get; set; } = 16_384;
 
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentException">An option is out of range; the message lists every failure.</exception>
