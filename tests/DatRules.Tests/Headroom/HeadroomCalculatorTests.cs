@@ -2,6 +2,7 @@ using DatRules.Classification;
 using DatRules.Headroom;
 using DatRules.Issuers;
 
+
 namespace DatRules.Tests.Headroom;
 
 public class HeadroomCalculatorTests
@@ -114,5 +115,40 @@ public class HeadroomCalculatorTests
         decimal other = s.TotalAssets!.Value - s.DigitalAssets;
         var holdings = s.Holdings.Select(h => new DigitalAssetHolding(h.Asset, h.Units, h.FairValue * factor)).ToArray();
         return new IssuerSnapshot(s.Issuer, s.AsOf, other + holdings.Sum(h => h.FairValue), holdings);
+    }
+}
+
+public class HeadroomEdgeTests
+{
+    [Fact]
+    public void HundredPercentThreshold_NoBreakEven_NoDebtFundedFigure()
+    {
+        var r = HeadroomCalculator.Compute(TestData.Snapshot("A", 60m, 100m), RatioThreshold.AtLeast(100m));
+
+        Assert.Null(r.BreakEvenFactor);
+        Assert.Null(r.DebtFundedPurchaseToCross);
+        Assert.Equal(40m, r.CashFundedPurchaseToCross);
+        Assert.Contains("A 100% threshold is crossed only with no other assets: no break-even price.", r.Reasons);
+    }
+
+    [Fact]
+    public void NoOtherAssets_RatioIsAlways100Percent()
+    {
+        var r = HeadroomCalculator.Compute(TestData.Snapshot("A", 100m, 100m));
+
+        Assert.Null(r.BreakEvenFactor);
+        Assert.Contains("No other assets: the ratio is 100% at any price.", r.Reasons);
+        Assert.Equal(HeadroomDirection.FallToExit, r.Direction);
+    }
+
+    [Fact]
+    public void ExactFactor_LandsOnTheFirstCrossingGridPoint()
+    {
+        // D = 3, A = 7, t = 0.5: f* = 7/3 = 2.333...; the first 1e-8 grid point at or past it is 2.33333334.
+        decimal f = HeadroomCalculator.ExactFactor(3m, 7m, RatioThreshold.Msci);
+
+        Assert.Equal(2.33333334m, f);
+        Assert.True(RatioThreshold.Msci.IsCrossedBy(3m * f, 7m + (3m * f)));
+        Assert.False(RatioThreshold.Msci.IsCrossedBy(3m * (f - 0.00000001m), 7m + (3m * (f - 0.00000001m))));
     }
 }
