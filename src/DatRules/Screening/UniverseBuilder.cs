@@ -67,7 +67,8 @@ public sealed class UniverseBuilder
         ArgumentNullException.ThrowIfNull(snapshot);
         decimal digital = snapshot.DigitalAssets;
         bool invalid = snapshot.DigitalAssetRatio is null;
-        AddRow(snapshot.Issuer.Ticker, snapshot.AsOf, digital, snapshot.TotalAssets, invalid, snapshot.IsIndexConstituent, snapshot.SelfDescribedDat, snapshot.CapitalRaisedPrimarilyForDigitalAssets, () => snapshot);
+        // A currency mix cannot be carried by the USD columns: such rows keep their snapshot (domain path).
+        AddRow(snapshot.Issuer.Ticker, snapshot.AsOf, digital, snapshot.TotalAssets, invalid, snapshot.IsIndexConstituent, snapshot.SelfDescribedDat, snapshot.CapitalRaisedPrimarilyForDigitalAssets, () => snapshot, snapshot.HasCurrencyMix);
         return this;
     }
 
@@ -107,9 +108,9 @@ public sealed class UniverseBuilder
 
     private static byte Flag(bool? b) => b switch { true => 1, false => 2, null => 0 };
 
-    private void AddRow(string ticker, LocalDate asOf, decimal digital, decimal? total, bool invalid, bool? constituent, bool? selfDescribed, bool? capital, Func<IssuerSnapshot> snapshot)
+    private void AddRow(string ticker, LocalDate asOf, decimal digital, decimal? total, bool invalid, bool? constituent, bool? selfDescribed, bool? capital, Func<IssuerSnapshot> snapshot, bool forceFallback = false)
     {
-        bool exact = TryScale(digital, out long d);
+        bool exact = TryScale(digital, out long d) && !forceFallback;
         long t = -1;
         if (total is { } tv)
         {

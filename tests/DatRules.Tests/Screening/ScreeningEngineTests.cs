@@ -158,3 +158,20 @@ public class ScreenIntoTests
     public void ScreenInto_ShortBuffer_Throws() =>
         Assert.Throws<ArgumentException>("classifications", () => new ScreeningEngine().ScreenInto(new UniverseBuilder().Add("A", TestData.Q3, 1m, 2m).Build(), BuiltInPolicies.MsciDatFreeze, Array.Empty<byte>(), new sbyte[1]));
 }
+
+public class CurrencyMixScreeningTests
+{
+    [Fact]
+    public void CurrencyMixRow_IsIndeterminate_AndExplainsWhy()
+    {
+        var mixed = new DatRules.Issuers.IssuerSnapshot(new DatRules.Issuers.IssuerId("EUR"), TestData.Q3, 100m, [new DatRules.Issuers.DigitalAssetHolding("BTC", 1m, 60m, new DatRules.Issuers.Currency("EUR"))]);
+        var universe = Universe.From([mixed]);
+
+        var screening = new ScreeningEngine().Screen(universe, BuiltInPolicies.MsciDatFreeze);
+
+        Assert.Equal(DatClassification.Indeterminate, screening.ClassificationAt(0));
+        Assert.Contains("unknown currency mix", screening.Explain(0)!.Reasons[0], StringComparison.Ordinal);
+        Assert.Null(universe.RatioAt(0));
+        Assert.Equal(1, universe.FallbackCount);
+    }
+}
