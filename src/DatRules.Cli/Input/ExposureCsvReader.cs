@@ -67,28 +67,8 @@ internal static class ExposureCsvReader
                 return null;
             }
 
-            decimal? Num(string c, bool required)
-            {
-                string? s = Get(c, required);
-                if (s is null)
-                {
-                    return null;
-                }
-
-                if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal d))
-                {
-                    errors.Add(new InputError(line, c, $"'{s}' is not a number (expected plain decimal notation such as 1234.56)"));
-                    return null;
-                }
-
-                if (d < 0m)
-                {
-                    errors.Add(new InputError(line, c, $"'{s}' is negative; must be >= 0"));
-                    return null;
-                }
-
-                return d;
-            }
+            decimal? Num(string c, bool required) =>
+                SnapshotCsvReader.Amount(v.TryGetValue(c, out var text) ? text : default, c, required, line, errors);
 
             string? ticker = Get("ticker", true), family = Get("index_family", true), provider = Get("provider", true), source = Get("source", true);
             LocalDate asOf = default;

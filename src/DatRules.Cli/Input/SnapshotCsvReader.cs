@@ -171,7 +171,8 @@ internal static class SnapshotCsvReader
 
     private static string? Text(SepReader.Row row, int idx) => Col(row, idx) is { IsEmpty: false } span ? span.ToString() : null;
 
-    private static decimal? Amount(ReadOnlySpan<char> text, string column, bool required, int line, List<InputError> errors)
+    /// <summary>Parses a non-negative amount in plain decimal notation, recording what is wrong (shared by the CSV readers).</summary>
+    internal static decimal? Amount(ReadOnlySpan<char> text, string column, bool required, int line, List<InputError> errors)
     {
         if (text.IsEmpty)
         {
