@@ -9,9 +9,9 @@ namespace DatRules.Cli;
 /// <summary>The <c>datrules</c> command line, runnable in-process with injected writers.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IClock? clock = null)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IClock? clock = null, Stream? rawStdout = null)
     {
-        var ctx = new CliContext(stdout, stderr, clock ?? SystemClock.Instance);
+        var ctx = new CliContext(stdout, stderr, clock ?? SystemClock.Instance, rawStdout);
         var root = new RootCommand("datrules: index-provider rules for digital-asset treasury companies (DATs).");
         root.Subcommands.Add(ScreenCommand.Create(ctx));
         root.Subcommands.Add(PoliciesCommand.Create(ctx));

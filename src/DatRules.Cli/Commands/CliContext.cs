@@ -1,4 +1,26 @@
 namespace DatRules.Cli.Commands;
 
 /// <summary>Where a command writes: injected so tests run the CLI in-process.</summary>
-internal sealed record CliContext(TextWriter Out, TextWriter Error, NodaTime.IClock Clock);
+/// <param name="Out">Standard output as text.</param>
+/// <param name="Error">Standard error.</param>
+/// <param name="Clock">The clock (today's policies).</param>
+/// <param name="RawOut">
+/// The byte stream under <paramref name="Out"/>, when there is one: large outputs write UTF-8 to it directly
+/// (after flushing <paramref name="Out"/>); without it they go through <paramref name="Out"/>.
+/// </param>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, NodaTime.IClock Clock, Stream? RawOut = null)
+{
+    /// <summary>Writes UTF-8 bytes to standard output, in order with what was written to <see cref="Out"/>.</summary>
+    /// <param name="utf8">The bytes.</param>
+    public void WriteUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (RawOut is null)
+        {
+            Out.Write(System.Text.Encoding.UTF8.GetString(utf8));
+            return;
+        }
+
+        Out.Flush();
+        RawOut.Write(utf8);
+    }
+}

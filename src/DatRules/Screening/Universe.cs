@@ -20,14 +20,15 @@ public sealed class Universe
     {
         Scale = b.Scale;
         Count = b.Count;
-        Tickers = [.. b.Tickers];
-        AsOfDays = [.. b.AsOfDays];
-        Digital = [.. b.Digital];
-        Total = [.. b.Total];
-        Invalid = [.. b.Invalid];
-        Constituent = [.. b.Constituent];
-        SelfDescribed = [.. b.SelfDescribed];
-        CapitalRaised = [.. b.CapitalRaised];
+        TickerUtf8 = b.TickerUtf8.ToArray();
+        TickerEnds = b.TickerEnds.ToArray();
+        AsOfDays = b.AsOfDays.ToArray();
+        Digital = b.Digital.ToArray();
+        Total = b.Total.ToArray();
+        Invalid = b.Invalid.ToArray();
+        Constituent = b.Constituent.ToArray();
+        SelfDescribed = b.SelfDescribed.ToArray();
+        CapitalRaised = b.CapitalRaised.ToArray();
         FallbackRows = [.. b.Fallback.Keys.Order()];
         FallbackSnapshots = FallbackRows.Select(r => b.Fallback[r]).ToArray();
         MaxDigital = Digital.Length == 0 ? 0 : Digital.Max();
@@ -55,7 +56,10 @@ public sealed class Universe
     /// <summary>Gets the number of rows screened by the exact domain path because their amounts do not fit the scale.</summary>
     public int FallbackCount => FallbackRows.Length;
 
-    internal string[] Tickers { get; }
+    /// <summary>The tickers as UTF-8, one after another (no string per row); row i ends at <see cref="TickerEnds"/>[i].</summary>
+    internal byte[] TickerUtf8 { get; }
+
+    internal int[] TickerEnds { get; }
 
     internal int[] AsOfDays { get; }
 
@@ -106,7 +110,15 @@ public sealed class Universe
     /// <summary>Gets the ticker of a row.</summary>
     /// <param name="row">The row index.</param>
     /// <returns>The ticker.</returns>
-    public string TickerAt(int row) => Tickers[row];
+    /// <remarks>The universe stores tickers as UTF-8 bytes; each call makes a new string.</remarks>
+    public string TickerAt(int row) => System.Text.Encoding.UTF8.GetString(TickerSpan(row));
+
+    /// <summary>The UTF-8 bytes of a row's ticker.</summary>
+    internal ReadOnlySpan<byte> TickerSpan(int row)
+    {
+        int start = row == 0 ? 0 : TickerEnds[row - 1];
+        return TickerUtf8.AsSpan(start, TickerEnds[row] - start);
+    }
 
     /// <summary>Gets the as-of date of a row.</summary>
     /// <param name="row">The row index.</param>
@@ -126,7 +138,7 @@ public sealed class Universe
 
         decimal unit = UnitOf(Scale);
         decimal? total = Invalid[row] == 1 && Total[row] < 0 ? null : Total[row] * unit;
-        return new IssuerSnapshot(new IssuerId(Tickers[row]), AsOfAt(row), total, Digital[row] == 0 ? [] : [new DigitalAssetHolding("DIGITAL", 0m, Digital[row] * unit)])
+        return new IssuerSnapshot(new IssuerId(TickerAt(row)), AsOfAt(row), total, Digital[row] == 0 ? [] : [new DigitalAssetHolding("DIGITAL", 0m, Digital[row] * unit)])
         {
             IsIndexConstituent = Flag(Constituent[row]),
             SelfDescribedDat = Flag(SelfDescribed[row]),
@@ -166,13 +178,23 @@ public sealed class Universe
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var ofRow = new int[Count];
         var tickers = new List<string>();
+        var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        char[] buffer = new char[16];
         for (int i = 0; i < Count; i++)
         {
-            if (!index.TryGetValue(Tickers[i], out int id))
+            var utf8 = TickerSpan(i);
+            if (buffer.Length < utf8.Length)
+            {
+                buffer = new char[utf8.Length];
+            }
+
+            var chars = buffer.AsSpan(0, System.Text.Encoding.UTF8.GetChars(utf8, buffer));
+            if (!lookup.TryGetValue(chars, out int id))
             {
                 id = index.Count;
-                index[Tickers[i]] = id;
-                tickers.Add(Tickers[i]);
+                string ticker = chars.ToString();
+                index[ticker] = id;
+                tickers.Add(ticker);
             }
 
             ofRow[i] = id;

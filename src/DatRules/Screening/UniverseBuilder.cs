@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DatRules.Internal;
 using DatRules.Issuers;
 
@@ -8,6 +9,8 @@ public sealed class UniverseBuilder
 {
     private readonly long _factor;
     private readonly long _limit;
+    private LocalDate _lastDate;
+    private int _lastDay = -1;
 
     /// <summary>Initializes a builder.</summary>
     /// <param name="scale">Decimal places of the stored amounts (0-6); the default value is 2 (cents).</param>
@@ -26,7 +29,8 @@ public sealed class UniverseBuilder
         // Amounts up to 2^53 units keep every 64-bit product the kernels need within range for thresholds
         // whose reduced denominator is below 2^10; larger ones use the 128-bit path (see ScreeningEngine).
         _limit = 1L << 53;
-        Tickers = new(capacity);
+        TickerUtf8 = new(capacity * 8);
+        TickerEnds = new(capacity);
         AsOfDays = new(capacity);
         Digital = new(capacity);
         Total = new(capacity);
@@ -37,25 +41,28 @@ public sealed class UniverseBuilder
     }
 
     /// <summary>Gets the number of rows added.</summary>
-    public int Count => Tickers.Count;
+    public int Count => AsOfDays.Count;
 
     internal int Scale { get; }
 
-    internal List<string> Tickers { get; }
+    /// <summary>The tickers as UTF-8, one after another; row i ends at <see cref="TickerEnds"/>[i].</summary>
+    internal ColumnBuffer<byte> TickerUtf8 { get; }
 
-    internal List<int> AsOfDays { get; }
+    internal ColumnBuffer<int> TickerEnds { get; }
 
-    internal List<long> Digital { get; }
+    internal ColumnBuffer<int> AsOfDays { get; }
 
-    internal List<long> Total { get; }
+    internal ColumnBuffer<long> Digital { get; }
 
-    internal List<byte> Invalid { get; }
+    internal ColumnBuffer<long> Total { get; }
 
-    internal List<byte> Constituent { get; }
+    internal ColumnBuffer<byte> Invalid { get; }
 
-    internal List<byte> SelfDescribed { get; }
+    internal ColumnBuffer<byte> Constituent { get; }
 
-    internal List<byte> CapitalRaised { get; }
+    internal ColumnBuffer<byte> SelfDescribed { get; }
+
+    internal ColumnBuffer<byte> CapitalRaised { get; }
 
     internal Dictionary<int, IssuerSnapshot> Fallback { get; } = [];
 
@@ -102,9 +109,145 @@ public sealed class UniverseBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a row whose amounts are already scaled integers in units of 10^-<c>scale</c> USD (cents by default), as a
+    /// columnar reader that parses amounts straight to integers produces them; no <see langword="decimal"/> per row.
+    /// </summary>
+    /// <param name="ticker">The ticker.</param>
+    /// <param name="asOf">The balance-sheet date.</param>
+    /// <param name="digitalUnits">Digital assets in units of 10^-scale USD, &gt;= 0.</param>
+    /// <param name="totalUnits">Total assets in units of 10^-scale USD, &gt;= 0, or <see langword="null"/> if not reported.</param>
+    /// <param name="isIndexConstituent">Constituency, if known.</param>
+    /// <param name="selfDescribedDat">Whether the company calls itself a DAT, if known.</param>
+    /// <param name="capitalRaisedForDigitalAssets">Whether it raised capital mainly for digital assets, if known.</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>
+    /// Same result as <see cref="Add(string, LocalDate, decimal, decimal?, bool?, bool?, bool?)"/> with the amounts
+    /// divided by 10^scale: amounts of 2^53 units or more keep a domain snapshot and are screened exactly by the domain path.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">An amount is negative.</exception>
+    public UniverseBuilder AddScaled(string ticker, LocalDate asOf, long digitalUnits, long? totalUnits, bool? isIndexConstituent = null, bool? selfDescribedDat = null, bool? capitalRaisedForDigitalAssets = null)
+    {
+        Guard.NotBlank(ticker);
+        if (!CheckScaled(digitalUnits, totalUnits))
+        {
+            return AddUnscaled(ticker, asOf, digitalUnits, totalUnits, isIndexConstituent, selfDescribedDat, capitalRaisedForDigitalAssets);
+        }
+
+        AddTicker(ticker);
+        AddColumns(asOf, digitalUnits, totalUnits, isIndexConstituent, selfDescribedDat, capitalRaisedForDigitalAssets);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a row whose ticker is UTF-8 bytes (as read from a file) and whose amounts are scaled integers; see
+    /// <see cref="AddScaled(string, LocalDate, long, long?, bool?, bool?, bool?)"/>. No string is made for the ticker.
+    /// </summary>
+    /// <param name="tickerUtf8">The ticker as UTF-8.</param>
+    /// <param name="asOf">The balance-sheet date.</param>
+    /// <param name="digitalUnits">Digital assets in units of 10^-scale USD, &gt;= 0.</param>
+    /// <param name="totalUnits">Total assets in units of 10^-scale USD, &gt;= 0, or <see langword="null"/> if not reported.</param>
+    /// <param name="isIndexConstituent">Constituency, if known.</param>
+    /// <param name="selfDescribedDat">Whether the company calls itself a DAT, if known.</param>
+    /// <param name="capitalRaisedForDigitalAssets">Whether it raised capital mainly for digital assets, if known.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The ticker is empty, white space or not valid UTF-8.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An amount is negative.</exception>
+    public UniverseBuilder AddScaledUtf8(ReadOnlySpan<byte> tickerUtf8, LocalDate asOf, long digitalUnits, long? totalUnits, bool? isIndexConstituent = null, bool? selfDescribedDat = null, bool? capitalRaisedForDigitalAssets = null)
+    {
+        if (!IsPlainAsciiTicker(tickerUtf8))
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(tickerUtf8))
+            {
+                throw new ArgumentException("Value must be valid UTF-8.", nameof(tickerUtf8));
+            }
+
+            Guard.NotBlank(System.Text.Encoding.UTF8.GetString(tickerUtf8), nameof(tickerUtf8));
+        }
+
+        if (!CheckScaled(digitalUnits, totalUnits))
+        {
+            return AddUnscaled(System.Text.Encoding.UTF8.GetString(tickerUtf8), asOf, digitalUnits, totalUnits, isIndexConstituent, selfDescribedDat, capitalRaisedForDigitalAssets);
+        }
+
+        TickerUtf8.AddRange(tickerUtf8);
+        TickerEnds.Add(TickerUtf8.Count);
+        AddColumns(asOf, digitalUnits, totalUnits, isIndexConstituent, selfDescribedDat, capitalRaisedForDigitalAssets);
+        return this;
+    }
+
     /// <summary>Builds the immutable universe.</summary>
     /// <returns>The universe.</returns>
     public Universe Build() => new(this);
+
+    /// <summary>The day number of a date; large files repeat a few balance-sheet dates, so the last one is remembered.</summary>
+    private int DayNumber(LocalDate date)
+    {
+        if (date != _lastDate || _lastDay < 0)
+        {
+            _lastDay = date.ToDateOnly().DayNumber;
+            _lastDate = date;
+        }
+
+        return _lastDay;
+    }
+
+    /// <summary>Printable ASCII with something other than a space: valid and not blank, checked without decoding.</summary>
+    private static bool IsPlainAsciiTicker(ReadOnlySpan<byte> ticker)
+    {
+        bool visible = false;
+        foreach (byte b in ticker)
+        {
+            if (b is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+
+            visible |= b != (byte)' ';
+        }
+
+        return visible;
+    }
+
+    /// <summary>Checks the scaled amounts; returns <see langword="false"/> when they are too large for the integer columns.</summary>
+    private bool CheckScaled(long digitalUnits, long? totalUnits)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(digitalUnits);
+        if (totalUnits is { } tu)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(tu, nameof(totalUnits));
+        }
+
+        return digitalUnits < _limit && (totalUnits ?? 0) < _limit;
+    }
+
+    /// <summary>Amounts of 2^53 units or more: the row keeps a domain snapshot (exact decimal path).</summary>
+    private UniverseBuilder AddUnscaled(string ticker, LocalDate asOf, long digitalUnits, long? totalUnits, bool? isIndexConstituent, bool? selfDescribedDat, bool? capitalRaisedForDigitalAssets)
+    {
+        decimal unit = Universe.UnitOf(Scale);
+        return Add(ticker, asOf, digitalUnits * unit, totalUnits * unit, isIndexConstituent, selfDescribedDat, capitalRaisedForDigitalAssets);
+    }
+
+    private void AddTicker(string ticker)
+    {
+        int max = System.Text.Encoding.UTF8.GetMaxByteCount(ticker.Length);
+        Span<byte> buffer = max <= 256 ? stackalloc byte[max] : new byte[max];
+        int n = System.Text.Encoding.UTF8.GetBytes(ticker, buffer);
+        TickerUtf8.AddRange(buffer[..n]);
+        TickerEnds.Add(TickerUtf8.Count);
+    }
+
+    private void AddColumns(LocalDate asOf, long digitalUnits, long? totalUnits, bool? isIndexConstituent, bool? selfDescribedDat, bool? capitalRaisedForDigitalAssets)
+    {
+        bool invalid = totalUnits is not { } t || t == 0 || digitalUnits > t;
+        AsOfDays.Add(DayNumber(asOf));
+        Digital.Add(digitalUnits);
+        Total.Add(totalUnits ?? -1);
+        Invalid.Add(invalid ? (byte)1 : (byte)0);
+        Constituent.Add(Flag(isIndexConstituent));
+        SelfDescribed.Add(Flag(selfDescribedDat));
+        CapitalRaised.Add(Flag(capitalRaisedForDigitalAssets));
+    }
 
     private static byte Flag(bool? b) => b switch { true => 1, false => 2, null => 0 };
 
@@ -124,8 +267,8 @@ public sealed class UniverseBuilder
             t = 1;
         }
 
-        Tickers.Add(ticker);
-        AsOfDays.Add(asOf.ToDateOnly().DayNumber);
+        AddTicker(ticker);
+        AsOfDays.Add(DayNumber(asOf));
         Digital.Add(d);
         Total.Add(t);
         Invalid.Add(invalid ? (byte)1 : (byte)0);
