@@ -23,11 +23,12 @@ internal static class ColumnarScreen
     /// <param name="withReasons">Whether to write the estimate and reasons columns.</param>
     /// <param name="ctx">Where to write.</param>
     /// <param name="fastPath">Whether a plain file may take <see cref="TryRunFast"/> (tests turn it off to compare the two).</param>
-    public static void Run(FileInfo? input, bool skipInvalid, IndexPolicy? policy, DatClassifier classifier, bool withReasons, CliContext ctx, bool fastPath = true)
+    /// <returns>Whether the fast path wrote the output.</returns>
+    public static bool Run(FileInfo? input, bool skipInvalid, IndexPolicy? policy, DatClassifier classifier, bool withReasons, CliContext ctx, bool fastPath = true)
     {
         if (fastPath && input is { Exists: true, Length: < int.MaxValue } && !withReasons && TryRunFast(input, policy, classifier, ctx))
         {
-            return;
+            return true;
         }
 
         var builder = new UniverseBuilder();
@@ -97,6 +98,8 @@ internal static class ColumnarScreen
                 row["reasons"].Set(string.Join(" | ", reasons));
             }
         }
+
+        return false;
     }
 
     /// <summary>
