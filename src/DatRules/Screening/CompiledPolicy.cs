@@ -9,8 +9,9 @@ internal sealed class CompiledPolicy
     private readonly RatioKernel? _single;
     private readonly Func<int, byte>[] _criteria;
     private readonly sbyte[] _actionTable = new sbyte[9];
+    private readonly int _rankCut = -1;
 
-    internal CompiledPolicy(Universe u, IndexPolicy policy)
+    internal CompiledPolicy(Universe u, IndexPolicy policy, bool useRatioIndex = true)
     {
         _u = u;
         Policy = policy;
@@ -32,6 +33,10 @@ internal sealed class CompiledPolicy
         if (policy.Criteria is [RatioThresholdCriterion only])
         {
             _single = new RatioKernel(u, only.Threshold);
+            if (useRatioIndex && u.HasRatioIndex)
+            {
+                _rankCut = u.RatioIndex.Cut(_single);
+            }
         }
 
         for (int cls = 0; cls < 3; cls++)
@@ -57,10 +62,17 @@ internal sealed class CompiledPolicy
 
     internal RatioKernel.Tier? SinglePath => _single?.Path;
 
+    /// <summary>Gets a value indicating whether the policy is screened from the universe's ratio index.</summary>
+    internal bool UsesRatioIndex => _rankCut >= 0;
+
     /// <summary>Screens rows [from, to) into the given slices (indexed from 0).</summary>
     internal void Run(Span<byte> classes, Span<sbyte> actions, int from, int to)
     {
-        if (_single is not null)
+        if (_rankCut >= 0)
+        {
+            _u.RatioIndex.Classify(_rankCut, classes, from, to);
+        }
+        else if (_single is not null)
         {
             _single.Classify(_u, classes, from, to);
         }
@@ -72,12 +84,7 @@ internal sealed class CompiledPolicy
             }
         }
 
-        byte[] constituent = _u.Constituent;
-        for (int i = from; i < to; i++)
-        {
-            actions[i - from] = _actionTable[(classes[i - from] * 3) + constituent[i]];
-        }
-
+        ActionLookup.Apply(_actionTable, classes, _u.Constituent.AsSpan(from, to - from), actions);
         PatchFallback(classes, actions, from, to);
     }
 

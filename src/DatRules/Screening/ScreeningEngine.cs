@@ -22,7 +22,7 @@ public sealed class ScreeningEngine
     {
         options ??= new ScreeningOptions();
         options.Validate();
-        _options = new ScreeningOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, ParallelThreshold = options.ParallelThreshold, ChunkSize = options.ChunkSize };
+        _options = new ScreeningOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, ParallelThreshold = options.ParallelThreshold, ChunkSize = options.ChunkSize, UseRatioIndex = options.UseRatioIndex };
     }
 
     /// <summary>Screens every row of a universe under one policy.</summary>
@@ -43,7 +43,6 @@ public sealed class ScreeningEngine
     /// <returns>The number of digital-asset treasury companies.</returns>
     /// <exception cref="ArgumentException">A buffer is shorter than the universe.</exception>
     /// <exception cref="NotSupportedException">The policy has a custom criterion the engine cannot evaluate.</exception>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Part of the engine's instance API, beside Screen.")]
     public int ScreenInto(Universe universe, IndexPolicy policy, Span<byte> classifications, Span<sbyte> actions)
     {
         ArgumentNullException.ThrowIfNull(universe);
@@ -53,7 +52,7 @@ public sealed class ScreeningEngine
             throw new ArgumentException($"Buffers must hold {universe.Count} rows; they hold {classifications.Length} and {actions.Length}.", nameof(classifications));
         }
 
-        new CompiledPolicy(universe, policy).Run(classifications[..universe.Count], actions[..universe.Count], 0, universe.Count);
+        new CompiledPolicy(universe, policy, _options.UseRatioIndex).Run(classifications[..universe.Count], actions[..universe.Count], 0, universe.Count);
         int dat = 0;
         foreach (byte c in classifications[..universe.Count])
         {
@@ -72,7 +71,7 @@ public sealed class ScreeningEngine
     {
         ArgumentNullException.ThrowIfNull(universe);
         ArgumentNullException.ThrowIfNull(policies);
-        var compiled = policies.Select(p => new CompiledPolicy(universe, p ?? throw new ArgumentNullException(nameof(policies)))).ToArray();
+        var compiled = policies.Select(p => new CompiledPolicy(universe, p ?? throw new ArgumentNullException(nameof(policies)), _options.UseRatioIndex)).ToArray();
         int n = universe.Count;
 
         // Every element is written below, so the result columns need no zeroing.
@@ -134,7 +133,7 @@ public sealed class ScreeningEngine
         var compiled = new Dictionary<IndexPolicy, CompiledPolicy>();
         foreach (var p in policies.Distinct())
         {
-            compiled[p] = new CompiledPolicy(universe, p);
+            compiled[p] = new CompiledPolicy(universe, p, _options.UseRatioIndex);
         }
 
         var (sorted, start) = universe.Groups;

@@ -35,7 +35,20 @@ public sealed class Universe
         MaxTotal = Total.Length == 0 ? 0 : Total.Max();
         _issuers = new Lazy<(int[] OfRow, string[] Tickers)>(BuildIssuers);
         _groups = new Lazy<(int[] Rows, int[] Start)>(BuildGroups);
+        _ratioIndex = new Lazy<RatioIndex>(() => new RatioIndex(this));
     }
+
+    private readonly Lazy<RatioIndex> _ratioIndex;
+
+    /// <summary>Gets the rows in order of exact digital-asset ratio, building the index on first use (O(N log N)).</summary>
+    /// <remarks>
+    /// Once built, the <see cref="ScreeningEngine"/> uses it for policies whose only criterion is a ratio threshold
+    /// (unless <see cref="ScreeningOptions.UseRatioIndex"/> is off). Build it when one universe is screened many times.
+    /// </remarks>
+    public RatioIndex RatioIndex => _ratioIndex.Value;
+
+    /// <summary>Gets a value indicating whether <see cref="RatioIndex"/> has been built.</summary>
+    public bool HasRatioIndex => _ratioIndex.IsValueCreated;
 
     // Built on first use (dated screening, issuer-list criteria), not for every plain screen.
     private readonly Lazy<(int[] OfRow, string[] Tickers)> _issuers;

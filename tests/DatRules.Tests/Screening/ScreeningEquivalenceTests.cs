@@ -42,6 +42,37 @@ public class ScreeningEquivalenceTests
     }
 
     [Fact]
+    public void Screen_WithRatioIndex_MatchesDomainClassifierExactly()
+    {
+        // Same property through the ratio index: ranks, a binary-searched cut and the vectorised rank kernel.
+        Gen.Select(Row.Array[1, 300], Percent, Bound).Sample((rows, percent, bound) =>
+        {
+            var threshold = new RatioThreshold(percent, bound);
+            var policy = Policy(threshold);
+            var snapshots = rows.Select((r, i) => Snapshot(i, r, percent)).ToArray();
+            var universe = Universe.From(snapshots);
+            _ = universe.RatioIndex;
+
+            var screening = new ScreeningEngine(new ScreeningOptions { ParallelThreshold = 0, ChunkSize = 1024 }).Screen(universe, policy);
+
+            for (int i = 0; i < snapshots.Length; i++)
+            {
+                var expected = policy.Evaluate(snapshots[i]);
+                if (expected.Classification != screening.ClassificationAt(i) || expected.Action != screening.ActionAt(i))
+                {
+                    throw new InvalidOperationException($"row {i}: {snapshots[i].DigitalAssets}/{snapshots[i].TotalAssets} at {threshold}: domain {expected.Classification}/{expected.Action}, indexed engine {screening.ClassificationAt(i)}/{screening.ActionAt(i)}");
+                }
+            }
+
+            int dats = snapshots.Count(s => policy.Evaluate(s).Classification == DatClassification.DigitalAssetTreasury);
+            if (universe.RatioIndex.CountCrossing(threshold) != dats)
+            {
+                throw new InvalidOperationException($"CountCrossing {universe.RatioIndex.CountCrossing(threshold)}, domain {dats} at {threshold}");
+            }
+        }, iter: 400);
+    }
+
+    [Fact]
     public void Screen_LargeUniverseAcrossChunksAndCores_MatchesDomain()
     {
         // 50,000 rows: several chunks of 8,192 on all cores; every 7th row sits exactly on 50%.
