@@ -13,6 +13,8 @@ namespace DatRules.Benchmarks;
 public class ScaleBenchmarks
 {
     private Universe _universe = null!;
+    private Universe _indexed = null!;
+    private RatioThreshold[] _grid = [];
     private IndexPolicy[] _policies = [];
     private LocalDate[] _dates = [];
     private ScreeningEngine _engine = null!;
@@ -21,7 +23,11 @@ public class ScaleBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _universe = BenchmarkData.Universe(BenchmarkData.Snapshots(1_000_000));
+        var snapshots = BenchmarkData.Snapshots(1_000_000);
+        _universe = BenchmarkData.Universe(snapshots);
+        _indexed = BenchmarkData.Universe(snapshots);
+        _ = _indexed.RatioIndex;
+        _grid = Enumerable.Range(1, 100).Select(p => RatioThreshold.AtLeast(p)).ToArray();
         _engine = new ScreeningEngine();
         _oneCore = new ScreeningEngine(new ScreeningOptions { MaxDegreeOfParallelism = 1 });
         var src = new PolicySource("benchmark", "benchmark", new LocalDate(2026, 1, 1));
@@ -41,6 +47,14 @@ public class ScaleBenchmarks
 
     [Benchmark]
     public int EightPoliciesAllCores() => _engine.Screen(_universe, _policies).Sum(r => r.DatCount);
+
+    /// <summary>The same 8 policies from the ratio index built once in setup.</summary>
+    [Benchmark]
+    public int EightPoliciesAllCoresIndexed() => _engine.Screen(_indexed, _policies).Sum(r => r.DatCount);
+
+    /// <summary>DAT counts at every whole percent from 1% to 100%: 100 binary searches on the ratio index.</summary>
+    [Benchmark]
+    public int HundredThresholdCountsIndexed() => _grid.Sum(_indexed.RatioIndex.CountCrossing);
 
     [Benchmark]
     public int EightPoliciesOneCore() => _oneCore.Screen(_universe, _policies).Sum(r => r.DatCount);

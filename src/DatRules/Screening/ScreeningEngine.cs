@@ -52,14 +52,16 @@ public sealed class ScreeningEngine
             throw new ArgumentException($"Buffers must hold {universe.Count} rows; they hold {classifications.Length} and {actions.Length}.", nameof(classifications));
         }
 
-        new CompiledPolicy(universe, policy, _options.UseRatioIndex).Run(classifications[..universe.Count], actions[..universe.Count], 0, universe.Count);
-        int dat = 0;
-        foreach (byte c in classifications[..universe.Count])
+        // Chunk by chunk, so that each chunk's classes are still in cache when its actions are looked up.
+        var compiled = new CompiledPolicy(universe, policy, _options.UseRatioIndex);
+        int n = universe.Count;
+        for (int from = 0; from < n; from += _options.ChunkSize)
         {
-            dat += c >> 1;
+            int to = Math.Min(n, from + _options.ChunkSize);
+            compiled.Run(classifications[from..to], actions[from..to], from, to);
         }
 
-        return dat;
+        return classifications[..n].Count((byte)Classification.DatClassification.DigitalAssetTreasury);
     }
 
     /// <summary>Screens every row of a universe under each policy, in parallel where it pays.</summary>
