@@ -29,7 +29,7 @@ public sealed class UniverseBuilder
         // Amounts up to 2^53 units keep every 64-bit product the kernels need within range for thresholds
         // whose reduced denominator is below 2^10; larger ones use the 128-bit path (see ScreeningEngine).
         _limit = 1L << 53;
-        TickerUtf8 = new(capacity * 8);
+        TickerUtf8 = new((int)Math.Min(Array.MaxLength, capacity * 8L)); // ~8 bytes a ticker; grows if longer
         TickerEnds = new(capacity);
         AsOfDays = new(capacity);
         Digital = new(capacity);
