@@ -74,6 +74,11 @@ public sealed class PolicyScreening
     /// <returns>The action.</returns>
     public PolicyAction? ActionAt(int position) => _actions[position] < 0 ? null : (PolicyAction)_actions[position];
 
+    /// <summary>Gets the exact digital-asset ratio behind the classification at a position (fraction of 1).</summary>
+    /// <param name="position">The position.</param>
+    /// <returns>The ratio, or <see langword="null"/> where it is undefined or the issuer has no snapshot on the date.</returns>
+    public decimal? RatioAt(int position) => RowAt(position) is var row && row >= 0 ? Universe.RatioAt(row) : null;
+
     /// <summary>Gets the universe row screened at a position (-1: no snapshot on or before the date).</summary>
     /// <param name="position">The position.</param>
     /// <returns>The row.</returns>

@@ -24,6 +24,8 @@ public class ScreeningDocsTests
 
         Assert.Equal((1, 1, 1), (now.DatCount, now.OperatingCount, now.IndeterminateCount));
         Assert.Equal(DatClassification.DigitalAssetTreasury, now.ClassificationAt(0));
+        Assert.Equal(0.491188m, Math.Round(now.RatioAt(1)!.Value, 6));   // RIOT 2,200,029,516 / 4,479,000,000
+        Assert.Null(now.RatioAt(2));
         Assert.Equal(2, at45);
         Assert.Equal([1], flips);
     }

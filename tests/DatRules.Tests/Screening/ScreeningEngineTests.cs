@@ -33,6 +33,9 @@ public class ScreeningEngineTests
         Assert.Equal(2, march.DatCount);
         Assert.Equal(-1, results[0].RowAt(1));                      // BBB has no snapshot by 1 Aug 2025
         Assert.Equal(1, results[0].NoDataCount);
+        Assert.Equal(0.6m, march.RatioAt(0));                       // AAA's Q3 snapshot: 60 / 100
+        Assert.Equal(0.4m, results[0].RatioAt(0));                  // on 1 Aug 2025 still its Q2 one: 40 / 100
+        Assert.Null(results[0].RatioAt(1));
     }
 
     [Fact]
