@@ -8,23 +8,35 @@ public class RatioIndexTests
 {
     private static readonly LocalDate Q3 = new(2025, 9, 30);
 
-    [Fact]
-    public void Order_RatiosEqualAsDoublesButNotExactly_OrderedExactly()
+    /// <param name="lowFirst">Insertion order: the sort by doubles leaves the equal pair in either order, so both are tried.</param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Order_RatiosEqualAsDoublesButNotExactly_OrderedExactly(bool lowFirst)
     {
         // HIGH = 2^51 / (2^52 + 1) and LOW = (2^51 - 1) / (2^52 - 1): HIGH - LOW = (d1*t2 - d2*t1) / (t1*t2) = 1 / (t1*t2),
         // about 2^-104, far below a double's resolution near 0.5 (2^-54): both quotients round to the same double.
         long d1 = 1L << 51, t1 = (1L << 52) + 1, d2 = (1L << 51) - 1, t2 = (1L << 52) - 1;
-        var universe = new UniverseBuilder()
-            .AddScaled("LOW", Q3, d2, t2)
-            .AddScaled("HIGH", Q3, d1, t1)
-            .AddScaled("TENTH", Q3, 1, 10)
-            .Build();
         Assert.Equal((double)d1 / t1, (double)d2 / t2);
+        var builder = new UniverseBuilder();
+        if (lowFirst)
+        {
+            builder.AddScaled("LOW", Q3, d2, t2).AddScaled("HIGH", Q3, d1, t1);
+        }
+        else
+        {
+            builder.AddScaled("HIGH", Q3, d1, t1).AddScaled("LOW", Q3, d2, t2);
+        }
+
+        var universe = builder.AddScaled("TENTH", Q3, 1, 10).Build();
+        int low = lowFirst ? 0 : 1, high = 1 - low;
 
         var index = universe.RatioIndex;
 
-        Assert.Equal([2, 0, 1], index.Order);   // TENTH, LOW, HIGH
-        Assert.Equal([1, 2, 0], index.Rank);
+        Assert.Equal([2, low, high], index.Order);   // TENTH, LOW, HIGH
+        Assert.Equal(1, index.Rank[low]);
+        Assert.Equal(2, index.Rank[high]);
+        Assert.Equal(0, index.Rank[2]);
     }
 
     [Fact]
@@ -102,4 +114,66 @@ public class RatioIndexTests
         .For(IndexProvider.Msci, "test").Dated(Q3, Q3).WithRatioThreshold(t)
         .OnMatch(PolicyAction.Exclude, PolicyAction.BlockAddition)
         .CitedFrom(new PolicySource("t", "t", Q3)).Build();
+
+    [Fact]
+    public void Screen_IndexedUniverseOverManyChunks_SameAsWithoutIndex()
+    {
+        // 10,003 rows in chunks of 1,024 (the last chunk ends off a multiple of 32): every chunk's offset must be right.
+        var rng = new Random(5);
+        var builder = new UniverseBuilder();
+        for (int i = 0; i < 10_003; i++)
+        {
+            long t = rng.NextInt64(1, 1_000_000_000);
+            builder.AddScaled($"T{i}", Q3, i % 9 == 0 ? t / 2 : rng.NextInt64(0, t + 1), i % 97 == 0 ? null : t, isIndexConstituent: (i % 3) switch { 0 => true, 1 => false, _ => null });
+        }
+
+        var universe = builder.Build();
+        var options = new ScreeningOptions { ChunkSize = 1024, ParallelThreshold = 0 };
+        var plain = new ScreeningEngine(options).Screen(universe, BuiltInPolicies.MsciDatFreeze);
+        var classes = new byte[universe.Count];
+        var actions = new sbyte[universe.Count];
+
+        _ = universe.RatioIndex;
+        var indexed = new ScreeningEngine(options).Screen(universe, BuiltInPolicies.MsciDatFreeze);
+        int dats = new ScreeningEngine(new ScreeningOptions { ChunkSize = 1024 }).ScreenInto(universe, BuiltInPolicies.MsciDatFreeze, classes, actions);
+
+        Assert.Equal(plain.Classifications.ToArray(), indexed.Classifications.ToArray());
+        Assert.Equal(plain.Actions.ToArray(), indexed.Actions.ToArray());
+        Assert.Equal(plain.Classifications.ToArray(), classes);
+        Assert.Equal(plain.Actions.ToArray(), actions);
+        Assert.Equal(plain.DatCount, dats);
+    }
+
+    [Fact]
+    public void Index_SeveralSnapshotRowsAmongIntegerRows_RanksOnlyTheIntegerRows()
+    {
+        // Rows 1 and 3 have sub-cent amounts (kept as snapshots, not ranked); row 4 has no total (not ranked).
+        var universe = Universe.From([
+            TestData.Snapshot("A", 1m, 4m),          // 25%
+            TestData.Snapshot("B", 1.005m, 2m),      // 50.25%, snapshot
+            TestData.Snapshot("C", 3m, 4m),          // 75%
+            TestData.Snapshot("D", 0.001m, null),    // no total: undefined, snapshot
+            TestData.Snapshot("E", 1m, null),        // no total: undefined
+            TestData.Snapshot("F", 1m, 2m),          // 50%
+        ]);
+
+        var index = universe.RatioIndex;
+
+        Assert.Equal(2, universe.FallbackCount);
+        Assert.Equal(3, index.RankedCount);
+        Assert.Equal([0, 5, 2], index.Order);
+        Assert.Equal([0, -1, 2, -1, -1, 1], index.Rank);
+        Assert.Equal(3, index.CountCrossing(RatioThreshold.Msci));                          // B, C, F
+        Assert.Equal([5, 1], index.RowsBetween(RatioThreshold.Msci, RatioThreshold.Above(50.25m)));   // F (50%), B (50.25%)
+    }
+
+    [Fact]
+    public void Queries_NullThreshold_ThrowNamingTheParameter()
+    {
+        var index = Universe.From([TestData.Snapshot("A", 1m, 2m)]).RatioIndex;
+
+        Assert.Throws<ArgumentNullException>("threshold", () => index.CountCrossing(null!));
+        Assert.Throws<ArgumentNullException>("first", () => index.RowsBetween(null!, RatioThreshold.Msci));
+        Assert.Throws<ArgumentNullException>("second", () => index.RowsBetween(RatioThreshold.Msci, null!));
+    }
 }

@@ -107,4 +107,97 @@ public class UniverseBuilderTests
 
         Assert.Equal(1, universe.IssuerCount);
     }
+
+    [Fact]
+    public void AddScaled_BlankTicker_Throws()
+    {
+        Assert.Throws<ArgumentException>("ticker", () => new UniverseBuilder().AddScaled(" ", Q3, 1, 2));
+    }
+
+    [Fact]
+    public void AddScaledUtf8_InvalidUtf8_SaysSo()
+    {
+        var ex = Assert.Throws<ArgumentException>("tickerUtf8", () => new UniverseBuilder().AddScaledUtf8([0xC3, 0x28], Q3, 1, 2));
+
+        Assert.StartsWith("Value must be valid UTF-8.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData((1L << 53) - 1, false)]   // the largest integer amount the columns hold
+    [InlineData(1L << 53, true)]          // one more: the row keeps a snapshot (exact domain path)
+    public void AddScaled_AtTwoToThe53Units_SwitchesToTheDomainPath(long units, bool fallback)
+    {
+        var universe = new UniverseBuilder()
+            .AddScaled("D", Q3, units, units)
+            .AddScaled("T", Q3, 1, units)
+            .AddScaledUtf8("U"u8, Q3, units / 2, units)
+            .Build();
+
+        Assert.Equal(fallback ? 3 : 0, universe.FallbackCount);
+        Assert.Equal(1m, universe.RatioAt(0));
+        Assert.Equal(0.5m, Math.Round(universe.RatioAt(2)!.Value, 10));
+        Assert.Equal("U", universe.TickerAt(2));
+    }
+
+    [Fact]
+    public void AddScaled_DigitalEqualToTotal_IsAHundredPercentNotUndefined()
+    {
+        var universe = new UniverseBuilder().AddScaled("ALL", Q3, 10, 10).Add("ALLD", Q3, 0.1m, 0.1m).Build();
+
+        Assert.Equal(1m, universe.RatioAt(0));
+        Assert.Equal(1m, universe.RatioAt(1));
+        Assert.Equal(2, new ScreeningEngine().Screen(universe, BuiltInPolicies.MsciDatFreeze).DatCount);
+    }
+
+    [Fact]
+    public void SnapshotAt_TotalNotReported_IsNullAgain()
+    {
+        var universe = new UniverseBuilder().AddScaled("A", Q3, 5, null).Build();
+
+        Assert.Null(universe.SnapshotAt(0).TotalAssets);
+        Assert.Equal(0.05m, universe.SnapshotAt(0).DigitalAssets);
+    }
+
+    [Fact]
+    public void AsOfAt_FirstDateIsDayZero_StoredAsGiven()
+    {
+        // 0001-01-01 is day number 0 and also default(LocalDate): the builder's date cache must not take it as "seen".
+        var first = new LocalDate(1, 1, 1);
+        var universe = new UniverseBuilder().AddScaled("A", first, 1, 2).AddScaled("B", Q3, 1, 2).AddScaled("C", first, 1, 2).Build();
+
+        Assert.Equal([first, Q3, first], Enumerable.Range(0, 3).Select(universe.AsOfAt));
+    }
+
+    [Fact]
+    public void Build_ColumnsNotFull_AreCopiedToTheirLength()
+    {
+        // Capacity 4, two rows: the universe gets arrays of exactly 2, so later adds cannot reach into them.
+        var builder = new UniverseBuilder(capacity: 4).AddScaled("A", Q3, 1, 2).AddScaled("B", Q3, 3, 4);
+        var first = builder.Build();
+        builder.AddScaled("C", Q3, 9, 10);
+
+        Assert.Equal(2, first.Digital.Length);
+        Assert.Equal(2, first.TickerEnds.Length);
+        Assert.Equal([1L, 3L], first.Digital);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(7)]
+    public void Constructor_ScaleOutOfRange_Throws(int scale)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>("scale", () => new UniverseBuilder(scale));
+
+        Assert.StartsWith("Value should be in range [0-6].", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Add_InvalidArguments_Throw()
+    {
+        var builder = new UniverseBuilder();
+
+        Assert.Throws<ArgumentNullException>("snapshot", () => builder.Add(null!));
+        Assert.Throws<ArgumentException>("ticker", () => builder.Add(" ", Q3, 1m, 2m));
+        Assert.Throws<ArgumentOutOfRangeException>("digitalAssets", () => builder.Add("A", Q3, -1m, 2m));
+    }
 }
