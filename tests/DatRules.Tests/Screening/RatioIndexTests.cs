@@ -147,12 +147,13 @@ public class RatioIndexTests
     [Fact]
     public void Index_SeveralSnapshotRowsAmongIntegerRows_RanksOnlyTheIntegerRows()
     {
-        // Rows 1 and 3 have sub-cent amounts (kept as snapshots, not ranked); row 4 has no total (not ranked).
+        // Rows 1 and 3 have sub-cent amounts (kept as snapshots, not ranked, though their ratios are defined); row 4 has
+        // no total (not ranked).
         var universe = Universe.From([
             TestData.Snapshot("A", 1m, 4m),          // 25%
             TestData.Snapshot("B", 1.005m, 2m),      // 50.25%, snapshot
             TestData.Snapshot("C", 3m, 4m),          // 75%
-            TestData.Snapshot("D", 0.001m, null),    // no total: undefined, snapshot
+            TestData.Snapshot("D", 0.001m, 2m),      // 0.05%, snapshot
             TestData.Snapshot("E", 1m, null),        // no total: undefined
             TestData.Snapshot("F", 1m, 2m),          // 50%
         ]);

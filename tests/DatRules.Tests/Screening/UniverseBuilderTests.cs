@@ -191,6 +191,27 @@ public class UniverseBuilderTests
         Assert.StartsWith("Value should be in range [0-6].", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(6, 1_000_000)]
+    public void Constructor_ScaleAtTheEnds_StoresUnitsOfThatScale(int scale, long unitsPerUsd)
+    {
+        var universe = new UniverseBuilder(scale).Add("A", Q3, 1m, 4m).Build();
+
+        Assert.Equal(scale, universe.Scale);
+        Assert.Equal(unitsPerUsd, universe.Digital[0]);
+        Assert.Equal(0.25m, universe.RatioAt(0));
+    }
+
+    [Fact]
+    public void AddScaled_DigitalOfTwoToThe53UnitsAboveTotal_KeepsTheSnapshot()
+    {
+        var universe = new UniverseBuilder().AddScaled("X", Q3, 1L << 53, 1).Build();
+
+        Assert.Equal(1, universe.FallbackCount);
+        Assert.Null(universe.RatioAt(0));   // digital above total: undefined
+    }
+
     [Fact]
     public void Add_InvalidArguments_Throw()
     {
