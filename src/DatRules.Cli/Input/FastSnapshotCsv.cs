@@ -152,41 +152,28 @@ internal static class FastSnapshotCsv
         }
 
         var names = Encoding.UTF8.GetString(header).Split(',');
-        var kinds = new Kind[names.Length];
-        var seen = new HashSet<Kind>();
-        for (int i = 0; i < names.Length; i++)
-        {
-            if (names[i].Length != names[i].Trim().Length)
-            {
-                return null;
-            }
 
-            kinds[i] = names[i] switch
-            {
-                "ticker" => Kind.Ticker,
-                "as_of" => Kind.AsOf,
-                "digital_assets_usd" => Kind.Digital,
-                "total_assets_usd" => Kind.Total,
-                "index_constituent" => Kind.Constituent,
-                "self_described_dat" => Kind.SelfDescribed,
-                "capital_raised_for_digital_assets" => Kind.CapitalRaised,
-                "units" or "shares_outstanding" or "market_cap_usd" => Kind.CheckedAmount,
-                _ => Kind.Skip,
-            };
-
-            // A repeated column name: the reference reader decides which one counts.
-            if (kinds[i] != Kind.Skip && !seen.Add(kinds[i]) && kinds[i] != Kind.CheckedAmount)
-            {
-                return null;
-            }
-        }
-
-        if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
+        // Padded or repeated names: the reference reader decides what they mean.
+        if (names.Any(n => n.Length != n.Trim().Length) || names.Distinct(StringComparer.Ordinal).Count() != names.Length)
         {
             return null;
         }
 
-        return seen.Contains(Kind.Ticker) && seen.Contains(Kind.AsOf) && seen.Contains(Kind.Digital) && seen.Contains(Kind.Total) ? kinds : null;
+        var kinds = names.Select(n => n switch
+        {
+            "ticker" => Kind.Ticker,
+            "as_of" => Kind.AsOf,
+            "digital_assets_usd" => Kind.Digital,
+            "total_assets_usd" => Kind.Total,
+            "index_constituent" => Kind.Constituent,
+            "self_described_dat" => Kind.SelfDescribed,
+            "capital_raised_for_digital_assets" => Kind.CapitalRaised,
+            "units" or "shares_outstanding" or "market_cap_usd" => Kind.CheckedAmount,
+            _ => Kind.Skip,
+        }).ToArray();
+
+        // Rows check ticker, date and digital assets one by one; a missing total column would read as "not reported".
+        return kinds.Contains(Kind.Total) ? kinds : null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -44,6 +44,29 @@ public class FastSnapshotCsvTests
     }
 
     [Fact]
+    public void TryParse_PlainVariants_AcceptedAndSameAsReference()
+    {
+        // Months 10-12 and day 01, a ticker with an inner space, one ticker on two dates (a time series, not a
+        // duplicate), a row with a field beyond the header (ignored), flags in any case.
+        string text = $"{Header},index_constituent,units\n"
+            + "BRK B,2025-12-31,1.5,3,TRUE,10\n"
+            + "A,2025-10-01,1,4,no,\n"
+            + "A,2025-11-30,2,4,,2.5\n"
+            + "~X~,2025-09-30,0,1,1,0,extra\n";
+
+        AssertSameAsReference(text, mustAccept: true);
+    }
+
+    [Fact]
+    public void TryParse_LineLongerThanAChunk_LeavesEmptyChunksAndStillMatches()
+    {
+        // One 300 KB name: several chunk targets fall inside that line, so some chunks are empty.
+        string text = $"{Header},name\nA,2025-09-30,1,2,{new string('n', 300_000)}\nB,2025-09-30,3,4,short\n";
+
+        AssertSameAsReference(text, mustAccept: true);
+    }
+
+    [Fact]
     public void TryParse_ByteOrderMark_Skipped()
     {
         byte[] data = [.. "\uFEFF"u8, .. Encoding.UTF8.GetBytes($"{Header}\nA,2025-09-30,1,2\n")];
@@ -70,6 +93,11 @@ public class FastSnapshotCsvTests
     [InlineData("A,2025-09-30,1,2\rB,2025-09-30,1,2")]   // lone carriage return
     [InlineData("Ä,2025-09-30,1,2")]               // non-ASCII ticker
     [InlineData("A,2025-09-30,90071992547409.92,1")] // 2^53 cents
+    [InlineData("A,2025-09-30")]                   // short row: amounts missing
+    [InlineData("A")]                              // short row: date missing
+    [InlineData("A,2025/09-30,1,2")]               // one separator wrong
+    [InlineData("A,2025-0a-30,1,2")]               // letter in the month
+    [InlineData("XYZ,2025-09-30,1,2\nxyz,2025-09-30,3,4")] // duplicate, other letters
     public void TryParse_AnythingButThePlainGrammar_Declines(string body)
     {
         Assert.Null(Parse($"{Header}\n{body}\n"));
@@ -79,9 +107,26 @@ public class FastSnapshotCsvTests
     [InlineData("ticker,as_of,digital_assets_usd")]                 // required column missing
     [InlineData("ticker,as_of,digital_assets_usd,total_assets_usd,ticker")] // repeated column
     [InlineData(" ticker,as_of,digital_assets_usd,total_assets_usd")] // padded name
+    [InlineData("ticker,as_of,digital_assets_usd,total_assets_usd, index_constituent")] // padded optional name
     public void TryParse_UnusualHeader_Declines(string header)
     {
         Assert.Null(Parse($"{header}\nA,2025-09-30,1,2\n"));
+    }
+
+    [Fact]
+    public void TryParse_CarriageReturnAsTheLastByte_Declines()
+    {
+        Assert.Null(Parse($"{Header}\nA,2025-09-30,1,2\r"));
+    }
+
+    [Theory]
+    [InlineData("units", "1.2.3")]
+    [InlineData("units", "99999999999999999999999999999")]   // 29 digits: beyond decimal
+    [InlineData("shares_outstanding", "abc")]
+    [InlineData("market_cap_usd", "-1")]
+    public void TryParse_InvalidOptionalAmount_Declines(string column, string value)
+    {
+        Assert.Null(Parse($"{Header},{column}\nA,2025-09-30,1,2,{value}\n"));
     }
 
     [Fact]

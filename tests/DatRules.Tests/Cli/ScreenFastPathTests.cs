@@ -28,6 +28,15 @@ public class ScreenFastPathTests
     }
 
     [Fact]
+    public void Run_MoreRowsThanOneBatchOfBlocks_FastAndGeneralPathWriteTheSameText()
+    {
+        // 140,000 rows: 5 blocks of 32,768, formatted in two batches into reused buffers.
+        string path = CliRunner.TempCsv(RandomFile(rows: 140_000, seed: 13));
+
+        Assert.Equal(Run(path, null, DatClassifier.Msci, fastPath: false), Run(path, null, DatClassifier.Msci, fastPath: true));
+    }
+
+    [Fact]
     public void Run_CustomThreshold_FastAndGeneralPathWriteTheSameText()
     {
         string path = CliRunner.TempCsv(RandomFile(rows: 2_000, seed: 12));
@@ -40,12 +49,14 @@ public class ScreenFastPathTests
     public void Run_ExactlyHalf_IsDatOnBothPaths()
     {
         // 50.00 / 100.00 = 50% exactly: DAT under MSCI's inclusive ">= 50%"; 49.99 / 100.00 is not.
-        string path = CliRunner.TempCsv($"{Header}\nAAA,2025-09-30,50.00,100.00\nBBB,2025-09-30,49.99,100\nCCC,2025-09-30,1,\n");
+        // CCC: total not reported; DDD: total zero; EEE: digital above total. All three Indeterminate, no ratio.
+        string path = CliRunner.TempCsv($"{Header}\nAAA,2025-09-30,50.00,100.00\nBBB,2025-09-30,49.99,100\nCCC,2025-09-30,1,\nDDD,2025-09-30,5,0\nEEE,2025-09-30,5,4\n");
 
         string fast = Run(path, null, DatClassifier.Msci, fastPath: true);
 
         Assert.Equal(
-            "ticker,as_of,classification,digital_asset_ratio\nAAA,2025-09-30,DigitalAssetTreasury,0.5\nBBB,2025-09-30,OperatingCompany,0.4999\nCCC,2025-09-30,Indeterminate,\n",
+            "ticker,as_of,classification,digital_asset_ratio\nAAA,2025-09-30,DigitalAssetTreasury,0.5\nBBB,2025-09-30,OperatingCompany,0.4999\n"
+            + "CCC,2025-09-30,Indeterminate,\nDDD,2025-09-30,Indeterminate,\nEEE,2025-09-30,Indeterminate,\n",
             fast);
         Assert.Equal(Run(path, null, DatClassifier.Msci, fastPath: false), fast);
     }
@@ -72,6 +83,17 @@ public class ScreenFastPathTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("\"A,B\",2025-09-30,DigitalAssetTreasury,0.6", result.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData(",lead", "\",lead\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("two\nlines", "\"two\nlines\"")]
+    public void Escape_QuotesOnlyWhatNeedsQuoting(string field, string expected)
+    {
+        Assert.Equal(expected, DatRules.Cli.Output.FastCsvWriter.Escape(field));
     }
 
     private static string Run(string path, IndexPolicy? policy, DatClassifier classifier, bool fastPath)
