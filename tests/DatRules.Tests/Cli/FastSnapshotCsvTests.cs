@@ -52,7 +52,8 @@ public class FastSnapshotCsvTests
             + "BRK B,2025-12-31,1.5,3,TRUE,10\n"
             + "A,2025-10-01,1,4,no,\n"
             + "A,2025-11-30,2,4,,2.5\n"
-            + "~X~,2025-09-30,0,1,1,0,extra\n";
+            + "~X~,2025-09-30,0,1,1,0,extra\n"
+            + "OLD,0001-01-01,1,2,,9999999999999999999999999999\n";   // year 1; 28 digits still fit a decimal
 
         AssertSameAsReference(text, mustAccept: true);
     }
@@ -111,6 +112,14 @@ public class FastSnapshotCsvTests
     public void TryParse_UnusualHeader_Declines(string header)
     {
         Assert.Null(Parse($"{header}\nA,2025-09-30,1,2\n"));
+    }
+
+    [Theory]
+    [InlineData("as_of,digital_assets_usd,total_assets_usd,ticker\n2025-09-30,1,2\n")]   // ticker column absent from the row
+    [InlineData("ticker,digital_assets_usd,total_assets_usd,as_of\nA,1,2\n")]            // date column absent from the row
+    public void TryParse_RequiredColumnLastAndMissingFromARow_Declines(string text)
+    {
+        Assert.Null(Parse(text));
     }
 
     [Fact]

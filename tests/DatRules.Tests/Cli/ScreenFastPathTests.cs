@@ -49,14 +49,16 @@ public class ScreenFastPathTests
     public void Run_ExactlyHalf_IsDatOnBothPaths()
     {
         // 50.00 / 100.00 = 50% exactly: DAT under MSCI's inclusive ">= 50%"; 49.99 / 100.00 is not.
-        // CCC: total not reported; DDD: total zero; EEE: digital above total. All three Indeterminate, no ratio.
-        string path = CliRunner.TempCsv($"{Header}\nAAA,2025-09-30,50.00,100.00\nBBB,2025-09-30,49.99,100\nCCC,2025-09-30,1,\nDDD,2025-09-30,5,0\nEEE,2025-09-30,5,4\n");
+        // CCC: total not reported; DDD and FFF: total zero; EEE: digital above total: Indeterminate, no ratio.
+        // GGG: digital equal to total, 100%.
+        string path = CliRunner.TempCsv($"{Header}\nAAA,2025-09-30,50.00,100.00\nBBB,2025-09-30,49.99,100\nCCC,2025-09-30,1,\nDDD,2025-09-30,5,0\nEEE,2025-09-30,5,4\nFFF,2025-09-30,0,0\nGGG,2025-09-30,7,7\n");
 
         string fast = Run(path, null, DatClassifier.Msci, fastPath: true);
 
         Assert.Equal(
             "ticker,as_of,classification,digital_asset_ratio\nAAA,2025-09-30,DigitalAssetTreasury,0.5\nBBB,2025-09-30,OperatingCompany,0.4999\n"
-            + "CCC,2025-09-30,Indeterminate,\nDDD,2025-09-30,Indeterminate,\nEEE,2025-09-30,Indeterminate,\n",
+            + "CCC,2025-09-30,Indeterminate,\nDDD,2025-09-30,Indeterminate,\nEEE,2025-09-30,Indeterminate,\n"
+            + "FFF,2025-09-30,Indeterminate,\nGGG,2025-09-30,DigitalAssetTreasury,1\n",
             fast);
         Assert.Equal(Run(path, null, DatClassifier.Msci, fastPath: false), fast);
     }
