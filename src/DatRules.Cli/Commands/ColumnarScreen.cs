@@ -33,10 +33,12 @@ internal static class ColumnarScreen
 
         var builder = new UniverseBuilder();
         var estimates = new List<string[]>();
+        var provenances = new List<Provenance?>();
         void Sink(SnapshotRow r)
         {
             builder.Add(r.Ticker, r.AsOf, r.Digital, r.Total, r.Constituent, r.SelfDescribed, r.CapitalRaised);
             estimates.Add(r.EstimatedFields);
+            provenances.Add(r.Provenance);
         }
 
         if (input is null)
@@ -65,6 +67,7 @@ internal static class ColumnarScreen
         var screenPolicy = policy ?? ClassificationOnly(classifier);
         var screening = new ScreeningEngine().Screen(universe, screenPolicy);
 
+        bool withProvenance = provenances.Exists(p => p is not null);
         using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(ctx.Out, leaveOpen: true);
         Span<char> date = stackalloc char[10];
         for (int i = 0; i < universe.Count; i++)
@@ -89,11 +92,16 @@ internal static class ColumnarScreen
                 row["action"].Set(screening.ActionAt(i)?.ToString() ?? Describe(screening, i));
             }
 
+            if (withProvenance)
+            {
+                Output.ScreenWriter.SetProvenanceColumns(row, provenances[i]);
+            }
+
             if (withReasons)
             {
                 var fields = estimates[i];
                 row["estimate"].Set(fields.Any(f => Output.ScreenRow.RatioInputs.Contains(f)) ? "true" : "false");
-                var snapshot = WithEstimates(universe.SnapshotAt(i), fields);
+                var snapshot = WithEstimates(universe.SnapshotAt(i), fields, provenances[i]);
                 var reasons = policy is null ? classifier.Classify(snapshot).Reasons : policy.Evaluate(snapshot).Reasons;
                 row["reasons"].Set(string.Join(" | ", reasons));
             }
@@ -160,13 +168,14 @@ internal static class ColumnarScreen
         _ => nameof(DatClassification.Indeterminate),
     };
 
-    private static IssuerSnapshot WithEstimates(IssuerSnapshot s, string[] fields) => fields.Length == 0 ? s
+    private static IssuerSnapshot WithEstimates(IssuerSnapshot s, string[] fields, Provenance? provenance) => fields.Length == 0 && provenance is null ? s
         : new IssuerSnapshot(s.Issuer, s.AsOf, s.TotalAssets, s.Holdings, s.Currency)
         {
             IsIndexConstituent = s.IsIndexConstituent,
             SelfDescribedDat = s.SelfDescribedDat,
             CapitalRaisedPrimarilyForDigitalAssets = s.CapitalRaisedPrimarilyForDigitalAssets,
             EstimatedFields = fields,
+            Provenance = provenance,
         };
 
     /// <summary>A policy with the classifier's threshold and no action: the engine's form of a plain classification.</summary>

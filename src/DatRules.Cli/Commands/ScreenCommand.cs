@@ -23,9 +23,14 @@ internal static class ScreenCommand
         {
             Description = "CSV only: omit the estimate and reasons columns (ticker,as_of,classification,digital_asset_ratio[,policy,action]); fastest for large files.",
         };
+        var asKnownOn = new Option<string?>("--as-known-on")
+        {
+            Description = "Point in time (yyyy-MM-dd): for each ticker, screen the latest balance sheet filed on or before this date (no look-ahead).",
+            HelpName = "date",
+        };
         var command = new Command("screen", "Classify each company as an operating company or a digital-asset treasury (DAT).")
         {
-            input, threshold, format, skipInvalid, noReasons,
+            input, threshold, format, skipInvalid, noReasons, asKnownOn,
         };
         selection.AddTo(command);
 
@@ -46,25 +51,59 @@ internal static class ScreenCommand
             var classifier = pct is { } t
                 ? new DatClassifier(RatioThreshold.AtLeast(t), string.Create(CultureInfo.InvariantCulture, $"Custom DAT test (digital assets >= {t}% of total assets)"))
                 : DatClassifier.Msci;
-            if (parse.GetValue(format) == OutputFormat.Csv)
+            NodaTime.LocalDate? knownOn = parse.GetValue(asKnownOn) is { } k ? PolicySelection.ParseDate(k, "--as-known-on") : null;
+            if (parse.GetValue(format) == OutputFormat.Csv && knownOn is null)
             {
                 ColumnarScreen.Run(parse.GetValue(input), parse.GetValue(skipInvalid), policy, classifier, !parse.GetValue(noReasons), ctx);
                 return ExitCodes.Ok;
             }
 
-            var snapshots = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx);
+            IReadOnlyList<DatRules.Issuers.IssuerSnapshot> snapshots = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx);
+            string knownNote = string.Empty;
+            if (knownOn is { } date)
+            {
+                snapshots = SelectKnownOn(snapshots, date, ctx);
+                knownNote = string.Create(CultureInfo.InvariantCulture, $", as known on {date:yyyy-MM-dd}");
+            }
+
             if (policy is not null)
             {
                 var decisions = snapshots.Select(s => ScreenRow.From(policy.Evaluate(s))).ToList();
-                ScreenWriter.Write(decisions, parse.GetValue(format), ctx.Out, $"DAT screen under {policy.Id} ({policy.Provider}, {policy.Status}, effective {policy.EffectiveOn:yyyy-MM-dd})");
+                ScreenWriter.Write(decisions, parse.GetValue(format), ctx.Out, $"DAT screen under {policy.Id} ({policy.Provider}, {policy.Status}, effective {policy.EffectiveOn:yyyy-MM-dd}){knownNote}");
                 return ExitCodes.Ok;
             }
 
             var rows = snapshots.Select(s => ScreenRow.From(classifier.Classify(s))).ToList();
-            ScreenWriter.Write(rows, parse.GetValue(format), ctx.Out, $"DAT screen: {classifier.RuleName}");
+            ScreenWriter.Write(rows, parse.GetValue(format), ctx.Out, $"DAT screen: {classifier.RuleName}{knownNote}");
             return ExitCodes.Ok;
         });
 
         return command;
+    }
+
+    /// <summary>The point-in-time selection; what it leaves out goes to standard error, one line per ticker.</summary>
+    private static System.Collections.Immutable.ImmutableArray<DatRules.Issuers.IssuerSnapshot> SelectKnownOn(IReadOnlyList<DatRules.Issuers.IssuerSnapshot> snapshots, NodaTime.LocalDate date, CliContext ctx)
+    {
+        var selection = DatRules.Issuers.PointInTime.KnownOn(snapshots, date);
+        foreach (var later in selection.NotYetKnown)
+        {
+            ctx.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"note: {later.Issuer.Ticker}: no balance sheet filed by {date:yyyy-MM-dd} (first: as of {later.AsOf:yyyy-MM-dd}, filed {later.Provenance!.Filed:yyyy-MM-dd}); not screened."));
+        }
+
+        foreach (var undated in selection.Undated)
+        {
+            ctx.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"note: {undated.Issuer.Ticker} as of {undated.AsOf:yyyy-MM-dd}: no filed date, so it cannot be placed in time; not screened."));
+        }
+
+        if (selection.Snapshots.IsEmpty)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"No balance sheet in the input was filed on or before {date:yyyy-MM-dd}."));
+        }
+
+        return selection.Snapshots;
     }
 }

@@ -9,7 +9,8 @@ namespace DatRules.Cli.Input;
 /// Reads issuer snapshots from CSV with the Sep library. Required columns:
 /// <c>ticker,as_of,digital_assets_usd,total_assets_usd</c>; optional:
 /// <c>name,country,asset,units,shares_outstanding,market_cap_usd,index_constituent,
-/// self_described_dat,capital_raised_for_digital_assets,estimated_fields,source</c>.
+/// self_described_dat,capital_raised_for_digital_assets,estimated_fields,source,currency</c> and the provenance
+/// columns <c>cik,filed,accession,form,concepts</c>.
 /// </summary>
 /// <remarks>
 /// All-or-nothing by default: any invalid row fails the whole read with every error listed.
@@ -50,7 +51,7 @@ internal static class SnapshotCsvReader
         var cols = new Columns(header);
         var errors = new List<InputError>();
         var skipped = new List<InputError>();
-        var seen = new Dictionary<(string, LocalDate), int>(expectedRows, TickerDateComparer.Instance);
+        var seen = new Dictionary<(string, LocalDate, LocalDate?), int>(expectedRows, TickerDateComparer.Instance);
         int dataRows = 0;
 
         foreach (var row in reader)
@@ -61,10 +62,11 @@ internal static class SnapshotCsvReader
             var parsed = ParseRow(row, cols, line, rowErrors);
             if (parsed is not null)
             {
-                var key = (parsed.Ticker, parsed.AsOf);
+                var key = (parsed.Ticker, parsed.AsOf, parsed.Filed);
                 if (seen.TryGetValue(key, out int firstLine))
                 {
-                    rowErrors.Add(new InputError(line, "ticker", $"duplicate row for {parsed.Ticker} as of {parsed.AsOf:yyyy-MM-dd} (first on line {firstLine})"));
+                    string filedText = parsed.Filed is { } f ? $" filed {f:yyyy-MM-dd}" : string.Empty;
+                    rowErrors.Add(new InputError(line, "ticker", $"duplicate row for {parsed.Ticker} as of {parsed.AsOf:yyyy-MM-dd}{filedText} (first on line {firstLine})"));
                     parsed = null;
                 }
                 else
@@ -136,6 +138,12 @@ internal static class SnapshotCsvReader
         bool? constituent = Flag(Col(row, c.Constituent), "index_constituent", line, errors);
         bool? selfDescribed = Flag(Col(row, c.SelfDescribed), "self_described_dat", line, errors);
         bool? capitalRaised = Flag(Col(row, c.CapitalRaised), "capital_raised_for_digital_assets", line, errors);
+        var provenance = ParseProvenance(row, c, line, errors);
+        string? currency = Text(row, c.Currency);
+        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+        {
+            errors.Add(new InputError(line, "currency", $"'{currency}' is not an ISO 4217 code of three capital letters (e.g. USD, JPY)"));
+        }
 
         if (errors.Count > 0)
         {
@@ -147,7 +155,81 @@ internal static class SnapshotCsvReader
             line, ticker!, asOf!.Value, digital!.Value, total, units, shares, marketCap, constituent, selfDescribed, capitalRaised,
             Text(row, c.Name), Text(row, c.Country), Text(row, c.Asset),
             estimated is null ? [] : estimated.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Text(row, c.Source));
+            Text(row, c.Source))
+        {
+            Currency = currency,
+            Provenance = provenance,
+        };
+    }
+
+    /// <summary>Parses the optional provenance columns; null when none is present.</summary>
+    private static Provenance? ParseProvenance(SepReader.Row row, Columns c, int line, List<InputError> errors)
+    {
+        var cikSpan = Col(row, c.Cik);
+        var filedSpan = Col(row, c.Filed);
+        var accessionSpan = Col(row, c.Accession);
+        var formSpan = Col(row, c.Form);
+        var conceptsSpan = Col(row, c.Concepts);
+        if (cikSpan.IsEmpty && filedSpan.IsEmpty && accessionSpan.IsEmpty && formSpan.IsEmpty && conceptsSpan.IsEmpty)
+        {
+            return null;
+        }
+
+        int before = errors.Count;
+        long? cik = null;
+        if (!cikSpan.IsEmpty)
+        {
+            var digits = cikSpan.StartsWith("CIK", StringComparison.OrdinalIgnoreCase) ? cikSpan[3..] : cikSpan;
+            if (digits.Length <= 10 && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long v) && v > 0)
+            {
+                cik = v;
+            }
+            else
+            {
+                errors.Add(new InputError(line, "cik", $"'{cikSpan}' is not an SEC CIK (1 to 10 digits, optionally prefixed CIK)"));
+            }
+        }
+
+        LocalDate? filed = null;
+        if (!filedSpan.IsEmpty)
+        {
+            if (TryParseIsoDate(filedSpan, out var f))
+            {
+                filed = f;
+            }
+            else
+            {
+                errors.Add(new InputError(line, "filed", $"'{filedSpan}' is not a date in yyyy-MM-dd form"));
+            }
+        }
+
+        AccessionNumber? accession = null;
+        if (!accessionSpan.IsEmpty)
+        {
+            if (AccessionNumber.TryParse(accessionSpan, out var a))
+            {
+                accession = a;
+            }
+            else
+            {
+                errors.Add(new InputError(line, "accession", $"'{accessionSpan}' is not an SEC accession number (0001234567-25-012345)"));
+            }
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        string? source = Text(row, c.Source);
+        return new Provenance(source ?? "input file")
+        {
+            Cik = cik,
+            Filed = filed,
+            Accession = accession,
+            Form = formSpan.IsEmpty ? null : formSpan.ToString(),
+            Concepts = conceptsSpan.IsEmpty ? [] : conceptsSpan.ToString().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
     }
 
     /// <summary>Parses exactly yyyy-MM-dd (ISO calendar, no other form), without allocating.</summary>
@@ -221,14 +303,14 @@ internal static class SnapshotCsvReader
         return null;
     }
 
-    private sealed class TickerDateComparer : IEqualityComparer<(string Ticker, LocalDate AsOf)>
+    private sealed class TickerDateComparer : IEqualityComparer<(string Ticker, LocalDate AsOf, LocalDate? Filed)>
     {
         public static readonly TickerDateComparer Instance = new();
 
-        public bool Equals((string Ticker, LocalDate AsOf) x, (string Ticker, LocalDate AsOf) y) =>
-            x.AsOf == y.AsOf && string.Equals(x.Ticker, y.Ticker, StringComparison.OrdinalIgnoreCase);
+        public bool Equals((string Ticker, LocalDate AsOf, LocalDate? Filed) x, (string Ticker, LocalDate AsOf, LocalDate? Filed) y) =>
+            x.AsOf == y.AsOf && x.Filed == y.Filed && string.Equals(x.Ticker, y.Ticker, StringComparison.OrdinalIgnoreCase);
 
-        public int GetHashCode((string Ticker, LocalDate AsOf) obj) => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Ticker), obj.AsOf);
+        public int GetHashCode((string Ticker, LocalDate AsOf, LocalDate? Filed) obj) => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Ticker), obj.AsOf, obj.Filed);
     }
 
     private sealed class Columns
@@ -251,6 +333,12 @@ internal static class SnapshotCsvReader
             CapitalRaised = Idx("capital_raised_for_digital_assets");
             Estimated = Idx("estimated_fields");
             Source = Idx("source");
+            Currency = Idx("currency");
+            Cik = Idx("cik");
+            Filed = Idx("filed");
+            Accession = Idx("accession");
+            Form = Idx("form");
+            Concepts = Idx("concepts");
         }
 
         public int Ticker { get; }
@@ -268,5 +356,11 @@ internal static class SnapshotCsvReader
         public int CapitalRaised { get; }
         public int Estimated { get; }
         public int Source { get; }
+        public int Currency { get; }
+        public int Cik { get; }
+        public int Filed { get; }
+        public int Accession { get; }
+        public int Form { get; }
+        public int Concepts { get; }
     }
 }

@@ -22,12 +22,22 @@ internal sealed record SnapshotRow(
     string[] EstimatedFields,
     string? Source)
 {
+    /// <summary>Gets the ISO code of the currency of both amounts; null means USD.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>Gets the filing the row's figures come from, when the provenance columns are given.</summary>
+    public Provenance? Provenance { get; init; }
+
+    /// <summary>Gets the filed date, when given (part of a row's identity: a ticker may have one balance sheet in several filings).</summary>
+    public LocalDate? Filed => Provenance?.Filed;
+
     public IssuerSnapshot ToSnapshot()
     {
+        var currency = Currency is null ? default : new Currency(Currency);
         var holdings = Digital == 0m && Units is null or 0m
             ? Array.Empty<DigitalAssetHolding>()
-            : [new DigitalAssetHolding(Asset ?? "DIGITAL", Units ?? 0m, Digital)];
-        return new IssuerSnapshot(new IssuerId(Ticker, Name, Country), AsOf, Total, holdings)
+            : [new DigitalAssetHolding(Asset ?? "DIGITAL", Units ?? 0m, Digital, currency)];
+        return new IssuerSnapshot(new IssuerId(Ticker, Name, Country), AsOf, Total, holdings, currency)
         {
             SharesOutstanding = Shares,
             MarketCap = MarketCap,
@@ -36,6 +46,7 @@ internal sealed record SnapshotRow(
             CapitalRaisedPrimarilyForDigitalAssets = CapitalRaised,
             Source = Source,
             EstimatedFields = EstimatedFields,
+            Provenance = Provenance,
         };
     }
 }

@@ -16,6 +16,9 @@ internal sealed record ScreenRow(
     string? Action = null,
     string? ShortAction = null)
 {
+    /// <summary>Gets the filing the figures come from, if known.</summary>
+    public DatRules.Issuers.Provenance? Provenance { get; init; }
+
     public static ScreenRow From(ClassificationResult r) => new(
         r.Snapshot.Issuer.Ticker,
         r.Snapshot.Issuer.Name,
@@ -23,7 +26,10 @@ internal sealed record ScreenRow(
         r.Classification,
         r.DigitalAssetRatio,
         r.Reasons,
-        r.Snapshot.EstimatedFields.Any(f => RatioInputs.Contains(f)));
+        r.Snapshot.EstimatedFields.Any(f => RatioInputs.Contains(f)))
+    {
+        Provenance = r.Snapshot.Provenance,
+    };
 
     public static ScreenRow From(DatRules.Policies.PolicyDecision d) => new(
         d.Snapshot.Issuer.Ticker,
@@ -35,7 +41,10 @@ internal sealed record ScreenRow(
         d.Snapshot.EstimatedFields.Any(f => RatioInputs.Contains(f)),
         d.Policy.Id,
         DatRules.Policies.RuleChange.Describe(d),
-        ActionText.Short(d));
+        ActionText.Short(d))
+    {
+        Provenance = d.Snapshot.Provenance,
+    };
 
     /// <summary>The input columns the digital-asset ratio depends on.</summary>
     internal static readonly HashSet<string> RatioInputs = new(StringComparer.OrdinalIgnoreCase) { "digital_assets_usd", "total_assets_usd" };

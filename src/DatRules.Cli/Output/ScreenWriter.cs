@@ -69,6 +69,11 @@ internal static class ScreenWriter
                 }
 
                 json.WriteBoolean("estimate", r.IsEstimate);
+                if (r.Provenance is { } p)
+                {
+                    WriteProvenance(json, p);
+                }
+
                 json.WriteStartArray("reasons");
                 foreach (var reason in r.Reasons)
                 {
@@ -85,9 +90,59 @@ internal static class ScreenWriter
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    /// <summary>Writes a snapshot's provenance as a <c>provenance</c> object (members present only when known).</summary>
+    internal static void WriteProvenance(Utf8JsonWriter json, DatRules.Issuers.Provenance p)
+    {
+        json.WriteStartObject("provenance");
+        json.WriteString("source", p.Source);
+        if (p.Cik is { } cik)
+        {
+            json.WriteNumber("cik", cik);
+        }
+
+        if (p.Accession is { } a)
+        {
+            json.WriteString("accession", a.ToString());
+        }
+
+        if (p.Form is { } form)
+        {
+            json.WriteString("form", form);
+        }
+
+        if (p.Filed is { } filed)
+        {
+            json.WriteString("filed", filed.ToString("yyyy-MM-dd", Inv));
+        }
+
+        if (p.Concepts.Count > 0)
+        {
+            json.WriteStartArray("concepts");
+            foreach (var c in p.Concepts)
+            {
+                json.WriteStringValue(c);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>The provenance columns of the CSV output (written when any row has a provenance).</summary>
+    internal static void SetProvenanceColumns(SepWriter.Row row, DatRules.Issuers.Provenance? p)
+    {
+        row["cik"].Set(p?.Cik is { } cik ? cik.ToString(Inv) : string.Empty);
+        row["filed"].Set(p?.Filed is { } f ? f.ToString("yyyy-MM-dd", Inv) : string.Empty);
+        row["accession"].Set(p?.Accession?.ToString() ?? string.Empty);
+        row["form"].Set(p?.Form ?? string.Empty);
+        row["source"].Set(p?.Source ?? string.Empty);
+    }
+
     private static void WriteCsv(IReadOnlyList<ScreenRow> rows, TextWriter output)
     {
         bool withPolicy = rows.Any(r => r.PolicyId is not null);
+        bool withProvenance = rows.Any(r => r.Provenance is not null);
         using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(output, leaveOpen: true);
         foreach (var r in rows)
         {
@@ -100,6 +155,11 @@ internal static class ScreenWriter
             {
                 row["policy"].Set(r.PolicyId ?? string.Empty);
                 row["action"].Set(r.Action ?? string.Empty);
+            }
+
+            if (withProvenance)
+            {
+                SetProvenanceColumns(row, r.Provenance);
             }
 
             row["estimate"].Set(r.IsEstimate ? "true" : "false");

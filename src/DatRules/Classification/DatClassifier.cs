@@ -85,6 +85,11 @@ public sealed class DatClassifier
             reasons.Add("Digital assets are the sum of " + string.Join(", ", snapshot.Holdings.Select(h => $"{h.Asset} {currency.Format(h.FairValue)}")) + ".");
         }
 
+        if (snapshot.Provenance is { } provenance)
+        {
+            reasons.Add($"Figures from {provenance}.");
+        }
+
         if (snapshot.IsEstimate)
         {
             reasons.Add("Estimated inputs: " + string.Join(", ", snapshot.EstimatedFields) + ".");

@@ -110,6 +110,12 @@ public sealed class IssuerSnapshot
     /// <summary>Gets or initializes where the figures come from (filing, release, URL).</summary>
     public string? Source { get; init; }
 
+    /// <summary>
+    /// Gets or initializes the filing the figures come from (form, accession number, filed date, concepts), if known.
+    /// <see cref="PointInTime"/> uses its filed date to say what was known on a date.
+    /// </summary>
+    public Provenance? Provenance { get; init; }
+
     /// <summary>Gets or initializes the names of fields that are estimates rather than figures read from a filing.</summary>
     public IReadOnlyList<string> EstimatedFields { get; init; } = [];
 
