@@ -21,6 +21,7 @@ internal static class CliApp
         root.Subcommands.Add(SensitivityCommand.Create(ctx));
         root.Subcommands.Add(HistoryCommand.Create(ctx));
         root.Subcommands.Add(ChartCommand.Create(ctx));
+        root.Subcommands.Add(ImportCommand.Create(ctx));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

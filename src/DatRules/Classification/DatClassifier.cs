@@ -88,6 +88,10 @@ public sealed class DatClassifier
         if (snapshot.Provenance is { } provenance)
         {
             reasons.Add($"Figures from {provenance}.");
+            if (provenance.Note is { } note)
+            {
+                reasons.Add(note);
+            }
         }
 
         if (snapshot.IsEstimate)

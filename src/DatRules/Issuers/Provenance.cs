@@ -63,6 +63,9 @@ public sealed record Provenance
         init => _concepts = value is null ? [] : [.. value];
     }
 
+    /// <summary>Gets or initializes a note on how the figures were read (e.g. "no digital-asset fact: taken as zero"), or null.</summary>
+    public string? Note { get; init; }
+
     /// <summary>Gets a value indicating whether the form is an amendment (<c>10-Q/A</c>, <c>10-K/A</c>, ...).</summary>
     public bool IsAmendment => _form is not null && _form.EndsWith("/A", StringComparison.OrdinalIgnoreCase);
 
@@ -96,7 +99,7 @@ public sealed record Provenance
     /// <inheritdoc />
     public bool Equals(Provenance? other) =>
         other is not null && Source == other.Source && _cik == other._cik && Accession == other.Accession
-        && _form == other._form && Filed == other.Filed && _concepts.AsSpan().SequenceEqual(other._concepts.AsSpan());
+        && _form == other._form && Filed == other.Filed && Note == other.Note && _concepts.AsSpan().SequenceEqual(other._concepts.AsSpan());
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Source, _cik, Accession, _form, Filed, _concepts.Length);

@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+
+namespace DatRules.Sec.Concepts;
+
+/// <summary>Builds a <see cref="SecConceptMap"/>; <see cref="Build"/> validates every rule and lists every failure.</summary>
+public sealed class SecConceptMapBuilder
+{
+    private static readonly string[] CustomerCryptoMarkers = ["Safeguarding", "PlatformUser", "HeldForCustomer", "CustomerCrypto", "CustodialCrypto"];
+    private readonly List<ImmutableArray<string>> _digital = [];
+    private readonly List<(long Cik, string[] Concepts, LocalDate? Until, string Citation)> _issuers = [];
+    private string? _total;
+    private MissingDigitalAssetFact _whenMissing = MissingDigitalAssetFact.Zero;
+
+    internal SecConceptMapBuilder()
+    {
+    }
+
+    internal SecConceptMapBuilder(SecConceptMap map)
+    {
+        _total = map.TotalAssetsConcept;
+        _digital.AddRange(map.DigitalAssetAlternatives);
+        _issuers.AddRange(map.Issuers.Select(m => (m.Cik, m.DigitalAssetConcepts.ToArray(), m.PeriodsEndingOnOrBefore, m.Citation)));
+        _whenMissing = map.WhenNoDigitalAssetFact;
+    }
+
+    /// <summary>Adds the default rules (see <see cref="SecConceptMap"/>).</summary>
+    /// <returns>This builder.</returns>
+    public SecConceptMapBuilder UseDefaults()
+    {
+        _total = "us-gaap:Assets";
+        _digital.Add(["us-gaap:CryptoAssetFairValue"]);
+        _digital.Add(["us-gaap:CryptoAssetFairValueCurrent", "us-gaap:CryptoAssetFairValueNoncurrent"]);
+        _issuers.Add((
+            1050446,
+            ["us-gaap:IndefiniteLivedIntangibleAssetsExcludingGoodwill"],
+            new LocalDate(2024, 12, 31),
+            "MicroStrategy 10-Q 0001564590-20-047995 (filed 2020-10-27): the balance-sheet line 'Digital assets' (380,758 thousand USD at 2020-09-30) is tagged us-gaap:IndefiniteLivedIntangibleAssetsExcludingGoodwill; fair value (ASU 2023-08) from 2025-01-01"));
+        return this;
+    }
+
+    /// <summary>Sets the concept read as total assets.</summary>
+    /// <param name="concept">A prefixed concept, e.g. <c>us-gaap:Assets</c>.</param>
+    /// <returns>This builder.</returns>
+    public SecConceptMapBuilder TotalAssets(string concept)
+    {
+        _total = concept;
+        return this;
+    }
+
+    /// <summary>Removes every digital-asset alternative (to replace the defaults).</summary>
+    /// <returns>This builder.</returns>
+    public SecConceptMapBuilder ClearDigitalAssets()
+    {
+        _digital.Clear();
+        return this;
+    }
+
+    /// <summary>Adds a digital-asset alternative, tried after those added before: the sum of the given concepts present in a filing.</summary>
+    /// <param name="concepts">Prefixed concepts, e.g. <c>us-gaap:CryptoAssetFairValueCurrent</c>.</param>
+    /// <returns>This builder.</returns>
+    public SecConceptMapBuilder DigitalAssets(params string[] concepts)
+    {
+        _digital.Add([.. concepts ?? []]);
+        return this;
+    }
+
+    /// <summary>Adds a per-issuer mapping, tried before the general alternatives.</summary>
+    /// <param name="cik">The filer's CIK.</param>
+    /// <param name="citation">The filing that shows the convention (form and accession number).</param>
+    /// <param name="periodsEndingOnOrBefore">The last balance-sheet date it applies to; null for all.</param>
+    /// <param name="concepts">The concepts summed as digital assets.</param>
+    /// <returns>This builder.</returns>
+    public SecConceptMapBuilder ForIssuer(long cik, string citation, LocalDate? periodsEndingOnOrBefore, params string[] concepts)
+    {
+        _issuers.Add((cik, [.. concepts ?? []], periodsEndingOnOrBefore, citation));
+        return this;
+    }
+
+    /// <summary>Sets what happens to a balance sheet with total assets but no mapped digital-asset fact.</summary>
+    /// <param name="behaviour">Zero (the default) or Indeterminate.</param>
+    /// <returns>This builder.</returns>
+    public SecConceptMapBuilder WhenNoDigitalAssetFact(MissingDigitalAssetFact behaviour)
+    {
+        _whenMissing = behaviour;
+        return this;
+    }
+
+    /// <summary>Builds the map.</summary>
+    /// <returns>The map.</returns>
+    /// <exception cref="SecConceptMapException">A rule is invalid; every failure is listed.</exception>
+    public SecConceptMap Build()
+    {
+        var failures = new List<string>();
+        if (_total is null)
+        {
+            failures.Add("no total-assets concept (call TotalAssets or UseDefaults)");
+        }
+        else
+        {
+            CheckConcept(_total, "total assets", failures);
+        }
+
+        if (_digital.Count == 0 && _issuers.Count == 0)
+        {
+            failures.Add("no digital-asset concept (call DigitalAssets, ForIssuer or UseDefaults)");
+        }
+
+        for (int i = 0; i < _digital.Count; i++)
+        {
+            CheckDigital(_digital[i], $"digital-asset alternative {i + 1}", failures);
+        }
+
+        foreach (var (cik, concepts, _, citation) in _issuers)
+        {
+            string where = $"issuer CIK {cik}";
+            if (cik is < 1 or > 9_999_999_999L)
+            {
+                failures.Add($"{where}: CIK should be in range [1-9999999999]");
+            }
+
+            if (string.IsNullOrWhiteSpace(citation))
+            {
+                failures.Add($"{where}: a per-issuer mapping must cite the filing that shows the convention");
+            }
+
+            CheckDigital([.. concepts], where, failures);
+        }
+
+        if (!Enum.IsDefined(_whenMissing))
+        {
+            failures.Add($"'{_whenMissing}' is not a MissingDigitalAssetFact value");
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new SecConceptMapException(failures);
+        }
+
+        return new SecConceptMap(
+            _total!,
+            [.. _digital],
+            [.. _issuers.Select(i => new SecIssuerMapping(i.Cik, [.. i.Concepts], i.Until, i.Citation.Trim()))],
+            _whenMissing);
+    }
+
+    private static void CheckDigital(ImmutableArray<string> concepts, string where, List<string> failures)
+    {
+        if (concepts.IsDefaultOrEmpty)
+        {
+            failures.Add($"{where}: no concept");
+            return;
+        }
+
+        foreach (var c in concepts)
+        {
+            if (CheckConcept(c, where, failures) && CustomerCryptoMarkers.Any(m => c.Contains(m, StringComparison.OrdinalIgnoreCase)))
+            {
+                failures.Add($"{where}: '{c}' is crypto held for customers or platform users, not the company's own; it never counts as digital assets");
+            }
+        }
+    }
+
+    private static bool CheckConcept(string? concept, string where, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(concept) || concept.IndexOf(':', StringComparison.Ordinal) is var colon && (colon <= 0 || colon == concept.Length - 1) || concept.Contains(' ', StringComparison.Ordinal))
+        {
+            failures.Add($"{where}: '{concept}' is not a prefixed concept such as us-gaap:Assets");
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using DatRules.Issuers;
+
+namespace DatRules.Sec.Import;
+
+/// <summary>What an import produced: one snapshot per filing and balance-sheet date, and what could not be used.</summary>
+public sealed class SecImportResult
+{
+    internal SecImportResult(ImmutableArray<IssuerSnapshot> snapshots, ImmutableArray<SecImportIssue> indeterminate, long factsRead, int withoutTotalAssets)
+    {
+        Snapshots = snapshots;
+        Indeterminate = indeterminate;
+        FactsRead = factsRead;
+        FilingsWithoutTotalAssets = withoutTotalAssets;
+    }
+
+    /// <summary>
+    /// Gets the snapshots, ordered by CIK, balance-sheet date and filed date. A filer has one per filing and
+    /// balance-sheet date (a 10-Q's comparative column is a snapshot of the earlier date as known from that filing):
+    /// use <see cref="PointInTime.KnownOn"/> to pick what was known on a date.
+    /// </summary>
+    public ImmutableArray<IssuerSnapshot> Snapshots { get; }
+
+    /// <summary>Gets the balance sheets with total assets that gave no snapshot, with the reason (conflicting or negative values, or no digital-asset fact under <see cref="Concepts.MissingDigitalAssetFact.Indeterminate"/>).</summary>
+    public ImmutableArray<SecImportIssue> Indeterminate { get; }
+
+    /// <summary>Gets the number of mapped facts read (after filtering to instant, undimensioned facts of mapped concepts).</summary>
+    public long FactsRead { get; }
+
+    /// <summary>Gets the number of (filing, date) groups with a mapped digital-asset fact but no total assets, which give no snapshot.</summary>
+    public int FilingsWithoutTotalAssets { get; }
+}

@@ -1,0 +1,218 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using DatRules.Issuers;
+using DatRules.Sec.Concepts;
+using DatRules.Sec.Facts;
+
+namespace DatRules.Sec.Import;
+
+/// <summary>
+/// Turns SEC XBRL data into issuer snapshots with provenance: add any number of companyfacts files, frames files and
+/// Financial Statement Data Sets archives, then <see cref="Build"/>.
+/// </summary>
+/// <remarks>
+/// <para>Facts are grouped by filer, filing (accession number), balance-sheet date and unit; a group with total assets
+/// gives one snapshot, its digital assets from the same group (same filing, same date) by the <see cref="SecConceptMap"/>.
+/// The same filing read from two sources (companyfacts and an archive) is one group. Frames state no filed date: a frames
+/// fact takes it from another source of the same filing when there is one.</para>
+/// <para>Reads streams the caller opens; no file or network I/O. Not thread-safe: one importer per import.</para>
+/// </remarks>
+public sealed class SecImporter
+{
+    internal const string CompanyFactsDataset = "sec-companyfacts";
+    internal const string FramesDataset = "sec-frames";
+    internal const string FsdsDataset = "sec-fsds";
+
+    private readonly Dictionary<GroupKey, Group> _groups = [];
+    private readonly SecTickerMap? _tickers;
+    private long _factsRead;
+
+    /// <summary>Initializes an importer.</summary>
+    /// <param name="map">The concept map; <see cref="SecConceptMap.Default"/> if null.</param>
+    /// <param name="tickers">Tickers by CIK (the SEC's company_tickers.json); without one, tickers are <c>CIK</c> + 10 digits.</param>
+    public SecImporter(SecConceptMap? map = null, SecTickerMap? tickers = null)
+    {
+        Map = map ?? SecConceptMap.Default;
+        _tickers = tickers;
+    }
+
+    /// <summary>Gets the concept map in use.</summary>
+    public SecConceptMap Map { get; }
+
+    /// <summary>Reads one SEC companyfacts file (<c>CIK##########.json</c>).</summary>
+    /// <param name="json">The file's content.</param>
+    /// <param name="sourceName">The file name, for provenance and error messages.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="SecDataException">The file is malformed; the message names the JSON path or line.</exception>
+    public void AddCompanyFacts(Stream json, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        CompanyFactsReader.Read(json, sourceName, this);
+    }
+
+    /// <summary>Reads one SEC frames file (one concept, one instant period, every filer).</summary>
+    /// <param name="json">The file's content.</param>
+    /// <param name="sourceName">The file name, for provenance and error messages.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="SecDataException">The file is malformed, a duration frame, or of a concept the map does not read.</exception>
+    public void AddFrames(Stream json, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        FramesReader.Read(json, sourceName, this);
+    }
+
+    /// <summary>Reads one quarterly Financial Statement Data Sets archive (the zip with sub.txt and num.txt).</summary>
+    /// <param name="zip">The archive (seekable).</param>
+    /// <param name="sourceName">The file name, for provenance and error messages.</param>
+    /// <param name="progress">Receives the fraction of num.txt read, 0 to 1.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="SecDataException">The archive or a file in it is malformed; the message names the entry and line.</exception>
+    public void AddFinancialStatementDataSets(Stream zip, string sourceName, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(zip);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        FinancialStatementDataSetReader.Read(zip, sourceName, this, progress);
+    }
+
+    /// <summary>Builds the snapshots from everything read so far.</summary>
+    /// <returns>The snapshots and what could not be used.</returns>
+    public SecImportResult Build()
+    {
+        var snapshots = new List<IssuerSnapshot>(_groups.Count);
+        var issues = new List<SecImportIssue>();
+        int withoutTotal = 0;
+        foreach (var (key, group) in _groups.OrderBy(g => g.Key.Cik).ThenBy(g => g.Key.End).ThenBy(g => g.Value.Filed ?? LocalDate.MinIsoValue).ThenBy(g => g.Key.Accession))
+        {
+            if (!group.Values.TryGetValue(Map.TotalAssetsConcept, out decimal total))
+            {
+                withoutTotal++;
+                continue;
+            }
+
+            string? problem = group.Conflict ?? (total < 0m ? $"{Map.TotalAssetsConcept} is negative ({total.ToString(CultureInfo.InvariantCulture)})" : null);
+            decimal digital = 0m;
+            var concepts = new List<string> { Map.TotalAssetsConcept };
+            string? note = null;
+            string? mappingCitation = null;
+            if (problem is null)
+            {
+                bool any = false;
+                foreach (var (alternative, mapping) in Map.AlternativesFor(key.Cik, key.End))
+                {
+                    foreach (var c in alternative)
+                    {
+                        if (group.Values.TryGetValue(c, out decimal v))
+                        {
+                            any = true;
+                            digital += v;
+                            concepts.Add(c);
+                        }
+                    }
+
+                    if (any)
+                    {
+                        mappingCitation = mapping?.Citation;
+                        break;
+                    }
+                }
+
+                if (!any)
+                {
+                    string missing = $"No mapped digital-asset fact ({string.Join(", ", Map.AlternativesFor(key.Cik, key.End).SelectMany(a => a.Concepts).Distinct())}) in this filing";
+                    if (Map.WhenNoDigitalAssetFact == MissingDigitalAssetFact.Indeterminate)
+                    {
+                        problem = missing + ".";
+                    }
+                    else
+                    {
+                        note = missing + ": digital assets taken as zero.";
+                    }
+                }
+                else if (digital < 0m)
+                {
+                    problem = $"digital assets are negative ({digital.ToString(CultureInfo.InvariantCulture)})";
+                }
+                else if (mappingCitation is not null)
+                {
+                    note = $"Digital assets read by a per-issuer mapping ({string.Join(" + ", concepts.Skip(1))}): {mappingCitation}.";
+                }
+            }
+
+            if (problem is not null)
+            {
+                issues.Add(new SecImportIssue(key.Cik, group.EntityName, key.Accession, key.End, problem));
+                continue;
+            }
+
+            var currency = key.Unit.Length == 3 && key.Unit.All(char.IsAsciiLetterUpper) ? new Currency(key.Unit) : default;
+            string ticker = _tickers?.TickerFor(key.Cik) ?? "CIK" + key.Cik.ToString("D10", CultureInfo.InvariantCulture);
+            var provenance = new Provenance(string.Join(' ', group.Sources.Order(StringComparer.Ordinal)))
+            {
+                Cik = key.Cik,
+                Accession = key.Accession,
+                Form = group.Form,
+                Filed = group.Filed,
+                Concepts = concepts,
+                Note = note,
+            };
+            DigitalAssetHolding[] holdings = digital == 0m ? [] : [new DigitalAssetHolding("CRYPTO", 0m, digital, currency)];
+            snapshots.Add(new IssuerSnapshot(new IssuerId(ticker, group.EntityName), key.End, total, holdings, currency) { Provenance = provenance });
+        }
+
+        return new SecImportResult([.. snapshots], [.. issues], _factsRead, withoutTotal);
+    }
+
+    /// <summary>Takes one fact read by a reader (already filtered to the map's concepts, instant, undimensioned).</summary>
+    internal void Accept(in SecFact fact, string dataset, string sourceName)
+    {
+        if (!string.IsNullOrEmpty(fact.Segments))
+        {
+            return;
+        }
+
+        _factsRead++;
+        var key = new GroupKey(fact.Cik, fact.Accession, fact.End, fact.Unit);
+        if (!_groups.TryGetValue(key, out var group))
+        {
+            group = new Group();
+            _groups.Add(key, group);
+        }
+
+        group.Sources.Add($"{dataset} {sourceName}");
+        group.Form ??= fact.Form;
+        group.Filed ??= fact.Filed;
+        group.EntityName ??= fact.EntityName;
+        if (group.Values.TryGetValue(fact.Concept, out decimal existing))
+        {
+            if (existing != fact.Value && group.Conflict is null)
+            {
+                group.Conflict = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{fact.Concept} has two values in filing {fact.Accession} for {fact.End:yyyy-MM-dd}: {existing} and {fact.Value}");
+            }
+        }
+        else
+        {
+            group.Values.Add(fact.Concept, fact.Value);
+        }
+    }
+
+    private readonly record struct GroupKey(long Cik, AccessionNumber Accession, LocalDate End, string Unit);
+
+    private sealed class Group
+    {
+        public Dictionary<string, decimal> Values { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Sources { get; } = new(StringComparer.Ordinal);
+
+        public string? Form { get; set; }
+
+        public LocalDate? Filed { get; set; }
+
+        public string? EntityName { get; set; }
+
+        public string? Conflict { get; set; }
+    }
+}
