@@ -73,7 +73,7 @@ internal static class ImportCommand
 
                 progress.Done();
                 var result = importer.Build();
-                foreach (var issue in result.Indeterminate)
+                foreach (var issue in result.Indeterminate.Concat(result.WithoutTotalAssets))
                 {
                     ctx.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: CIK {issue.Cik} {issue.EntityName} {issue.Accession} as of {issue.End:yyyy-MM-dd}: {issue.Reason}"));
                 }
@@ -89,9 +89,10 @@ internal static class ImportCommand
                     Write(result.Snapshots, file);
                 }
 
+                int filers = result.Snapshots.Select(s => s.Provenance!.Cik).Distinct().Count();
                 ctx.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"imported {result.Snapshots.Length} balance sheets of {result.Snapshots.Select(s => s.Provenance!.Cik).Distinct().Count()} filers ({result.FactsRead} facts; {result.Indeterminate.Length} indeterminate; {result.FilingsWithoutTotalAssets} without total assets){(target is null ? string.Empty : " to " + target.Name)}."));
+                    $"imported {Count(result.Snapshots.Length, "balance sheet")} of {Count(filers, "filer")} ({Count(result.FactsRead, "fact")}; {result.Indeterminate.Length} indeterminate; {result.WithoutTotalAssets.Length} without total assets){(target is null ? string.Empty : " to " + target.Name)}."));
                 return ExitCodes.Ok;
             }
             catch (SecDataException ex)
@@ -125,6 +126,8 @@ internal static class ImportCommand
             row["source"].Set(p is null ? string.Empty : p.Note is { } note ? $"{p.Source}; {note}" : p.Source);
         }
     }
+
+    private static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
 
     private static SecTickerMap ReadTickers(FileInfo file)
     {

@@ -312,7 +312,7 @@ internal static class FinancialStatementDataSetReader
         sink.Accept(
             new SecFact(sub.Cik, concept, Encoding.ASCII.GetString(line[fields[cols.Uom]]), endDate, value, accession, sub.Form, sub.Filed, sub.Name),
             SecImporter.FsdsDataset,
-            source);
+            source[..source.LastIndexOf('!')]);
     }
 
     /// <summary>Splits into at most <paramref name="max"/> tab-separated fields; returns how many, or max + 1 when the line has more.</summary>

@@ -6,12 +6,12 @@ namespace DatRules.Sec.Import;
 /// <summary>What an import produced: one snapshot per filing and balance-sheet date, and what could not be used.</summary>
 public sealed class SecImportResult
 {
-    internal SecImportResult(ImmutableArray<IssuerSnapshot> snapshots, ImmutableArray<SecImportIssue> indeterminate, long factsRead, int withoutTotalAssets)
+    internal SecImportResult(ImmutableArray<IssuerSnapshot> snapshots, ImmutableArray<SecImportIssue> indeterminate, long factsRead, ImmutableArray<SecImportIssue> withoutTotalAssets)
     {
         Snapshots = snapshots;
         Indeterminate = indeterminate;
         FactsRead = factsRead;
-        FilingsWithoutTotalAssets = withoutTotalAssets;
+        WithoutTotalAssets = withoutTotalAssets;
     }
 
     /// <summary>
@@ -27,6 +27,9 @@ public sealed class SecImportResult
     /// <summary>Gets the number of mapped facts read (after filtering to instant, undimensioned facts of mapped concepts).</summary>
     public long FactsRead { get; }
 
-    /// <summary>Gets the number of (filing, date) groups with a mapped digital-asset fact but no total assets, which give no snapshot.</summary>
-    public int FilingsWithoutTotalAssets { get; }
+    /// <summary>
+    /// Gets the (filing, date) pairs with mapped digital-asset facts but no total assets, which give no snapshot (the two
+    /// amounts of a ratio must come from one filing and one date); the reason states the digital assets found.
+    /// </summary>
+    public ImmutableArray<SecImportIssue> WithoutTotalAssets { get; }
 }

@@ -82,12 +82,19 @@ public sealed class SecImporter
     {
         var snapshots = new List<IssuerSnapshot>(_groups.Count);
         var issues = new List<SecImportIssue>();
-        int withoutTotal = 0;
+        var withoutTotal = new List<SecImportIssue>();
         foreach (var (key, group) in _groups.OrderBy(g => g.Key.Cik).ThenBy(g => g.Key.End).ThenBy(g => g.Value.Filed ?? LocalDate.MinIsoValue).ThenBy(g => g.Key.Accession))
         {
             if (!group.Values.TryGetValue(Map.TotalAssetsConcept, out decimal total))
             {
-                withoutTotal++;
+                var found = Map.AlternativesFor(key.Cik, key.End).Select(a => a.Concepts.Where(group.Values.ContainsKey).ToList()).FirstOrDefault(c => c.Count > 0) ?? [];
+                decimal sum = found.Sum(c => group.Values[c]);
+                withoutTotal.Add(new SecImportIssue(
+                    key.Cik,
+                    group.EntityName,
+                    key.Accession,
+                    key.End,
+                    string.Create(CultureInfo.InvariantCulture, $"No {Map.TotalAssetsConcept} in this filing for this date: digital assets {sum} {key.Unit} ({string.Join(" + ", found)}) cannot be put in a ratio.")));
                 continue;
             }
 
@@ -161,7 +168,7 @@ public sealed class SecImporter
             snapshots.Add(new IssuerSnapshot(new IssuerId(ticker, group.EntityName), key.End, total, holdings, currency) { Provenance = provenance });
         }
 
-        return new SecImportResult([.. snapshots], [.. issues], _factsRead, withoutTotal);
+        return new SecImportResult([.. snapshots], [.. issues], _factsRead, [.. withoutTotal]);
     }
 
     /// <summary>Takes one fact read by a reader (already filtered to the map's concepts, instant, undimensioned).</summary>
