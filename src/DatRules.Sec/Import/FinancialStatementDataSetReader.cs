@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Collections.Concurrent;
 using System.Buffers.Text;
 using System.Globalization;
 using System.IO.Compression;
@@ -24,6 +24,9 @@ namespace DatRules.Sec.Import;
 internal static class FinancialStatementDataSetReader
 {
     private const int BlockSize = 1 << 20;
+
+    /// <summary>The longest line accepted (a real num.txt line is under 2 KB; anything longer is a broken file).</summary>
+    private const int MaxLine = 1 << 24;
 
     public static void Read(Stream zip, string source, SecImporter sink, IProgress<double>? progress)
     {
@@ -146,65 +149,102 @@ internal static class FinancialStatementDataSetReader
         var subLookup = subs.GetAlternateLookup<ReadOnlySpan<char>>();
         var days = new Dictionary<int, LocalDate>();
 
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(BlockSize * 2);
-        try
+        // Two stages on two cores: one thread inflates num.txt into blocks, this one parses them. Inflating costs about as
+        // much as parsing, so the pipeline takes the longer of the two instead of their sum. Blocks are recycled.
+        using var full = new BlockingCollection<(byte[] Block, int Length)>(boundedCapacity: 4);
+        using var empty = new BlockingCollection<byte[]>();
+        using var cancel = new CancellationTokenSource();
+        for (int i = 0; i < 6; i++)
         {
-            int filled = 0;
-            long consumedTotal = 0;
-            long lineNo = 0;
-            Columns? cols = null;
-            double lastReported = 0;
-            while (true)
+            empty.Add(new byte[BlockSize]);
+        }
+
+        var producer = Task.Run(() =>
+        {
+            try
             {
-                int read = stream.ReadAtLeast(buffer.AsSpan(filled), Math.Min(BlockSize, buffer.Length - filled), throwOnEndOfStream: false);
-                filled += read;
-                bool end = read == 0;
-                var span = buffer.AsSpan(0, filled);
-                int consumed = 0;
-                while (consumed < span.Length)
+                while (true)
                 {
-                    var rest = span[consumed..];
-                    int nl = rest.IndexOf((byte)'\n');
-                    if (nl < 0 && !end)
+                    var block = empty.Take(cancel.Token);
+                    int read = stream.ReadAtLeast(block, block.Length, throwOnEndOfStream: false);
+                    if (read == 0)
                     {
                         break;
                     }
 
-                    var line = nl < 0 ? rest : rest[..nl];
-                    consumed += nl < 0 ? rest.Length : nl + 1;
-                    lineNo++;
-                    if (line.Length > 0 && line[^1] == (byte)'\r')
+                    full.Add((block, read), cancel.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The parser stopped on an error; it reports that error.
+            }
+            finally
+            {
+                full.CompleteAdding();
+            }
+        });
+
+        byte[] carry = new byte[BlockSize];
+        int carried = 0;
+        long lineNo = 0;
+        long consumedTotal = 0;
+        double lastReported = 0;
+        Columns? cols = null;
+        Exception? producerError = null;
+        try
+        {
+            foreach (var (block, length0) in full.GetConsumingEnumerable())
+            {
+                var span = block.AsSpan(0, length0);
+                int start = 0;
+                if (carried > 0)
+                {
+                    // Complete the line that straddles the previous block.
+                    int nl = span.IndexOf((byte)'\n');
+                    int take = nl < 0 ? span.Length : nl;
+                    if (carried + take > MaxLine)
                     {
-                        line = line[..^1];
+                        throw new SecDataException(source, $"line {lineNo + 1}", $"a line longer than {MaxLine} bytes");
                     }
 
-                    if (cols is null)
+                    EnsureCapacity(ref carry, carried + take);
+                    span[..take].CopyTo(carry.AsSpan(carried));
+                    carried += take;
+                    if (nl < 0)
                     {
-                        cols = Columns.FromHeader(line, source);
+                        empty.Add(block);
                         continue;
                     }
 
-                    if (line.IsEmpty)
+                    Line(carry.AsSpan(0, carried));
+                    carried = 0;
+                    start = nl + 1;
+                }
+
+                var rest = span[start..];
+                while (true)
+                {
+                    int nl = rest.IndexOf((byte)'\n');
+                    if (nl < 0)
                     {
-                        continue;
+                        if (rest.Length > MaxLine)
+                        {
+                            throw new SecDataException(source, $"line {lineNo + 1}", $"a line longer than {MaxLine} bytes");
+                        }
+
+                        EnsureCapacity(ref carry, rest.Length);
+                        rest.CopyTo(carry);
+                        carried = rest.Length;
+                        break;
                     }
 
-                    ProcessLine(line, lineNo, cols, tags, standard, extension, subLookup, days, source, sink);
+                    Line(rest[..nl]);
+                    rest = rest[(nl + 1)..];
                 }
 
-                if (end && consumed >= span.Length)
-                {
-                    break;
-                }
-
-                if (consumed == 0 && filled == buffer.Length)
-                {
-                    throw new SecDataException(source, $"line {lineNo + 1}", $"a line longer than {buffer.Length} bytes");
-                }
-
-                span[consumed..].CopyTo(buffer);
-                filled -= consumed;
-                consumedTotal += consumed;
+                consumedTotal += length0;
+                empty.Add(block);
                 if (progress is not null && length > 0 && (double)consumedTotal / length - lastReported >= 0.01)
                 {
                     lastReported = (double)consumedTotal / length;
@@ -212,16 +252,69 @@ internal static class FinancialStatementDataSetReader
                 }
             }
 
-            if (cols is null)
+            if (carried > 0)
             {
-                throw new SecDataException(source, "line 1", "the file is empty: expected a header with adsh, tag, version, ddate, qtrs, uom, coreg, value");
+                Line(carry.AsSpan(0, carried));
             }
-
-            progress?.Report(1.0);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new SecDataException(source, $"line {lineNo + 1}", "the archive entry cannot be inflated: " + e.Message);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            cancel.Cancel();
+            try
+            {
+                producer.Wait();
+            }
+            catch (AggregateException e)
+            {
+                producerError = e.InnerException;
+            }
+        }
+
+        if (producerError is InvalidDataException inflate)
+        {
+            throw new SecDataException(source, $"after line {lineNo}", "the archive entry cannot be inflated: " + inflate.Message);
+        }
+
+        if (producerError is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(producerError);
+        }
+
+        if (cols is null)
+        {
+            throw new SecDataException(source, "line 1", "the file is empty: expected a header with adsh, tag, version, ddate, qtrs, uom, coreg, value");
+        }
+
+        progress?.Report(1.0);
+
+        void Line(ReadOnlySpan<byte> line)
+        {
+            lineNo++;
+            if (line.Length > 0 && line[^1] == (byte)'\r')
+            {
+                line = line[..^1];
+            }
+
+            if (cols is null)
+            {
+                cols = Columns.FromHeader(line, source);
+            }
+            else if (!line.IsEmpty)
+            {
+                ProcessLine(line, lineNo, cols, tags, standard, extension, subLookup, days, source, sink);
+            }
+        }
+    }
+
+    private static void EnsureCapacity(ref byte[] buffer, int needed)
+    {
+        if (buffer.Length < needed)
+        {
+            Array.Resize(ref buffer, Math.Max(needed, buffer.Length * 2));
         }
     }
 
