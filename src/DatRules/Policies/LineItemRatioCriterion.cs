@@ -15,7 +15,11 @@ namespace DatRules.Policies;
 /// on exact integers (no rounded ratio, no <see langword="double"/>), so a ratio exactly at the percentage lands on the
 /// side <see cref="Comparison"/> says.</para>
 /// <para><see cref="CriterionOutcome.Unknown"/>, with every reason, when a term is missing (never read as zero), when the
-/// denominator is zero or negative, or when balance items said to be part of total assets add up to more than total assets.</para>
+/// denominator is zero or negative, or when balance items said to be part of total assets add up to more than total assets.
+/// One exception, exact rather than assumed: when only numerator <em>balances</em> are missing (balances are never
+/// negative) and the items given already cross the percentage, the full sum crosses it too, so the outcome is known
+/// (met for <see cref="RatioComparison.AtLeast"/> and <see cref="RatioComparison.Above"/>, not met for the negations),
+/// and the reasons say which items were not needed.</para>
 /// </remarks>
 public sealed class LineItemRatioCriterion : IPolicyCriterion
 {
@@ -90,14 +94,15 @@ public sealed class LineItemRatioCriterion : IPolicyCriterion
         ArgumentNullException.ThrowIfNull(snapshot);
         var problems = new List<string>();
         var used = new List<LineItemValue>();
-        var num = Read(snapshot, _numerator, problems, used, out string numText);
-        var den = Read(snapshot, _denominator, problems, used, out string denText);
-        if (problems.Count > 0)
+        var num = Read(snapshot, _numerator, problems, used, out string numText, out bool onlyBalancesMissing);
+        int numProblems = problems.Count;
+        var den = Read(snapshot, _denominator, problems, used, out string denText, out _);
+        var currency = snapshot.Currency;
+        if (problems.Count > numProblems)
         {
-            return new CriterionResult(CriterionOutcome.Unknown, problems.Select(p => $"{Description}: unknown, {p}.").ToArray());
+            return Unknown(problems);
         }
 
-        var currency = snapshot.Currency;
         if (den.Sign <= 0)
         {
             return CriterionResult.Of(CriterionOutcome.Unknown, $"{Description}: unknown, {denText} = {currency.Format(ExactDecimal.ForDisplay(den))} is {(den.IsZero ? "zero" : "negative")}: the ratio is undefined.");
@@ -110,6 +115,26 @@ public sealed class LineItemRatioCriterion : IPolicyCriterion
 
         int cmp = ExactDecimal.CompareRatio(num, den, Threshold.Percent);
         bool crossed = Threshold.Bound == ThresholdBound.Inclusive ? cmp >= 0 : cmp > 0;
+        if (numProblems > 0)
+        {
+            // Missing balances can only add to the numerator (balances are >= 0): if the items given already cross,
+            // the whole sum does. Otherwise, or when a flow is missing (it may be negative), the data do not say.
+            if (!(onlyBalancesMissing && crossed))
+            {
+                return Unknown(problems);
+            }
+
+            bool metAnyway = !IsNegated;
+            var partial = new List<string>
+            {
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{Description}: the items given, {numText} = {currency.Format(ExactDecimal.ForDisplay(num))} / {denText} = {currency.Format(ExactDecimal.ForDisplay(den))} = {ExactDecimal.PercentForDisplay(num, den):0.####}%, already reach {Percent:0.####}%; the missing balances can only add to it: {(metAnyway ? "met" : "not met")}."),
+            };
+            partial.AddRange(problems.Select(p => $"{Description}: {p} (not needed for this outcome)."));
+            return new CriterionResult(metAnyway ? CriterionOutcome.Met : CriterionOutcome.NotMet, partial);
+        }
+
         bool met = crossed != IsNegated;
         var reasons = new List<string>
         {
@@ -128,8 +153,12 @@ public sealed class LineItemRatioCriterion : IPolicyCriterion
     /// <inheritdoc />
     public override string ToString() => Description;
 
-    private static BigInteger Read(IssuerSnapshot s, LineItemTerm[] terms, List<string> problems, List<LineItemValue> used, out string text)
+    private CriterionResult Unknown(List<string> problems) =>
+        new(CriterionOutcome.Unknown, problems.Select(p => $"{Description}: unknown, {p}.").ToArray());
+
+    private static BigInteger Read(IssuerSnapshot s, LineItemTerm[] terms, List<string> problems, List<LineItemValue> used, out string text, out bool onlyBalancesMissing)
     {
+        onlyBalancesMissing = true;
         var values = new List<decimal>(terms.Length);
         var parts = new List<string>(terms.Length);
         foreach (var t in terms)
@@ -142,10 +171,11 @@ public sealed class LineItemRatioCriterion : IPolicyCriterion
             else
             {
                 problems.Add(problem!);
+                onlyBalancesMissing &= t.TrailingQuarters is null;
             }
         }
 
-        text = terms.Length == 1 ? terms[0].ToString() : "(" + string.Join(" + ", parts) + ")";
+        text = terms.Length == 1 && parts.Count == 1 ? terms[0].ToString() : "(" + string.Join(" + ", parts) + ")";
         return ExactDecimal.SumScaled28(values);
     }
 

@@ -13,8 +13,9 @@ namespace DatRules.Screening;
 /// sum or product can overflow a long; 128-bit when none can overflow an Int128; otherwise the domain criterion per row.
 /// </summary>
 /// <remarks>
-/// Outcome per row, as <see cref="LineItemRatioCriterion.Evaluate"/>: unknown when a term is missing, when the
-/// denominator is &lt;= 0, or (part of the whole) when the numerator exceeds it; else met or not met.
+/// Outcome per row, as <see cref="LineItemRatioCriterion.Evaluate"/>: unknown when a denominator term or a numerator flow
+/// is missing, when the denominator is &lt;= 0, (part of the whole) when the numerator exceeds it, or when a numerator
+/// balance is missing and the items given do not cross; else met or not met.
 /// </remarks>
 internal sealed class LineItemRatioKernel
 {
@@ -88,12 +89,19 @@ internal sealed class LineItemRatioKernel
         }
 
         Int128 n = 0, d = 0;
+        bool missingBalance = false;
         for (int j = 0; j < _num.Length; j++)
         {
             long v = _num[j][row];
             if (_numSigned[j] ? v == long.MinValue : v < 0)
             {
-                return 0;
+                if (_numSigned[j])
+                {
+                    return 0;
+                }
+
+                missingBalance = true;
+                continue;
             }
 
             n += v;
@@ -117,7 +125,9 @@ internal sealed class LineItemRatioKernel
 
         Int128 l = n * _tDen, r = d * _tNum;
         bool crossed = _inclusive ? l >= r : l > r;
-        return crossed != _negated ? (byte)2 : (byte)1;
+
+        // Missing numerator balances (>= 0) can only add: known when the items given already cross.
+        return missingBalance && !crossed ? (byte)0 : crossed != _negated ? (byte)2 : (byte)1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -132,12 +142,22 @@ internal sealed class LineItemRatioKernel
         int i = from;
         for (; i <= to - 8; i += 8)
         {
-            Vector512<long> n = zero, d = zero, unknown = zero;
+            Vector512<long> n = zero, d = zero, unknown = zero, missingBalance = zero;
             for (int j = 0; j < _num.Length; j++)
             {
                 var v = Vector512.LoadUnsafe(ref _num[j][0], (nuint)i);
-                unknown |= _numSigned[j] ? Vector512.Equals(v, min) : Vector512.LessThan(v, zero);
-                n += v;
+                if (_numSigned[j])
+                {
+                    var miss = Vector512.Equals(v, min);
+                    unknown |= miss;
+                    n += Vector512.AndNot(v, miss);
+                }
+                else
+                {
+                    var miss = Vector512.LessThan(v, zero);
+                    missingBalance |= miss;
+                    n += Vector512.AndNot(v, miss);
+                }
             }
 
             for (int j = 0; j < _den.Length; j++)
@@ -155,7 +175,9 @@ internal sealed class LineItemRatioKernel
 
             var l = n * tDen;
             var r = d * tNum;
-            ulong met = (_inclusive ? Vector512.GreaterThanOrEqual(l, r) : Vector512.GreaterThan(l, r)).ExtractMostSignificantBits() ^ negate;
+            var crossed = _inclusive ? Vector512.GreaterThanOrEqual(l, r) : Vector512.GreaterThan(l, r);
+            unknown |= Vector512.AndNot(missingBalance, crossed);
+            ulong met = crossed.ExtractMostSignificantBits() ^ negate;
             ulong unk = unknown.ExtractMostSignificantBits();
             ulong classes = (ones + RatioKernel.ByteOfBit[met]) & ~(RatioKernel.ByteOfBit[unk] * 0xFF);
             Unsafe.WriteUnaligned(ref output[i - from], classes);
