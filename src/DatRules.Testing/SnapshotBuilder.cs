@@ -9,6 +9,7 @@ namespace DatRules.Testing;
 public sealed class SnapshotBuilder
 {
     private readonly List<DigitalAssetHolding> _holdings = [];
+    private readonly List<LineItemValue> _lineItems = [];
     private string _ticker = "TEST";
     private string? _name;
     private LocalDate _asOf = new(2025, 9, 30);
@@ -101,6 +102,39 @@ public sealed class SnapshotBuilder
         return this;
     }
 
+    /// <summary>Sets a balance line item at the balance-sheet date (cash, marketable securities, ...).</summary>
+    /// <param name="item">A balance item other than digital or total assets.</param>
+    /// <param name="amount">The amount in USD, &gt;= 0.</param>
+    /// <returns>This builder.</returns>
+    public SnapshotBuilder LineItem(LineItem item, decimal amount)
+    {
+        _lineItems.RemoveAll(v => v.Item == item && v.Period is null);
+        _lineItems.Add(new LineItemValue(item, amount));
+        return this;
+    }
+
+    /// <summary>
+    /// Sets a flow item for the quarters ending on the balance-sheet date, latest first: <c>Quarters(LineItem.Revenue, q3, q2, q1, q4)</c>
+    /// gives the quarter ending on the as-of date, then the one before, and so on. Set <see cref="AsOf"/> first.
+    /// </summary>
+    /// <param name="item">A flow item (revenue, operating income).</param>
+    /// <param name="latestFirst">The amounts, latest quarter first.</param>
+    /// <returns>This builder.</returns>
+    public SnapshotBuilder Quarters(LineItem item, params decimal[] latestFirst)
+    {
+        ArgumentNullException.ThrowIfNull(latestFirst);
+        var end = _asOf;
+        foreach (decimal amount in latestFirst)
+        {
+            var quarter = LineItemValue.ForQuarter(item, amount, end);
+            _lineItems.RemoveAll(v => v.Item == item && v.Period == quarter.Period);
+            _lineItems.Add(quarter);
+            end = quarter.Period!.Start.PlusDays(-1);
+        }
+
+        return this;
+    }
+
     /// <summary>Builds the snapshot.</summary>
     /// <returns>The snapshot.</returns>
     public IssuerSnapshot Build() => new(new IssuerId(_ticker, _name), _asOf, _total, _holdings)
@@ -108,5 +142,6 @@ public sealed class SnapshotBuilder
         IsIndexConstituent = _constituent,
         SelfDescribedDat = _selfDescribed,
         CapitalRaisedPrimarilyForDigitalAssets = _capitalRaised,
+        LineItems = _lineItems,
     };
 }

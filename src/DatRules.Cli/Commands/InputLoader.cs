@@ -10,7 +10,7 @@ internal static class InputLoader
     {
         if (input is null)
         {
-            return EmbeddedDataset.Load();
+            return FlowHistory.Carry(EmbeddedDataset.Load());
         }
 
         if (!input.Exists)
@@ -25,6 +25,7 @@ internal static class InputLoader
             ctx.Error.WriteLine($"warning: {input.Name}: skipped {skipped}");
         }
 
-        return result.Snapshots;
+        // A row gives the flows of its own quarter; trailing-quarter criteria read the issuer's earlier rows too.
+        return FlowHistory.Carry(result.Snapshots);
     }
 }

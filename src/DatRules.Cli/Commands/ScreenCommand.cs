@@ -52,7 +52,8 @@ internal static class ScreenCommand
                 ? new DatClassifier(RatioThreshold.AtLeast(t), string.Create(CultureInfo.InvariantCulture, $"Custom DAT test (digital assets >= {t}% of total assets)"))
                 : DatClassifier.Msci;
             NodaTime.LocalDate? knownOn = parse.GetValue(asKnownOn) is { } k ? PolicySelection.ParseDate(k, "--as-known-on") : null;
-            if (parse.GetValue(format) == OutputFormat.Csv && knownOn is null)
+            // Line-item policies take the domain path: the columnar CSV path reads only digital and total assets.
+            if (parse.GetValue(format) == OutputFormat.Csv && knownOn is null && policy is not { ReadsLineItems: true })
             {
                 ColumnarScreen.Run(parse.GetValue(input), parse.GetValue(skipInvalid), policy, classifier, !parse.GetValue(noReasons), ctx);
                 return ExitCodes.Ok;

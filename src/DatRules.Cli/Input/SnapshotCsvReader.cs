@@ -139,6 +139,13 @@ internal static class SnapshotCsvReader
         bool? selfDescribed = Flag(Col(row, c.SelfDescribed), "self_described_dat", line, errors);
         bool? capitalRaised = Flag(Col(row, c.CapitalRaised), "capital_raised_for_digital_assets", line, errors);
         var provenance = ParseProvenance(row, c, line, errors);
+        var lineItemCells = new string?[c.LineItems.Count];
+        for (int k = 0; k < lineItemCells.Length; k++)
+        {
+            lineItemCells[k] = Text(row, c.LineItems.IndexAt(k));
+        }
+
+        var lineItems = c.LineItems.Read(lineItemCells, asOf, provenance, line, errors);
         string? currency = Text(row, c.Currency);
         if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
         {
@@ -159,6 +166,7 @@ internal static class SnapshotCsvReader
         {
             Currency = currency,
             Provenance = provenance,
+            LineItems = lineItems,
         };
     }
 
@@ -339,7 +347,10 @@ internal static class SnapshotCsvReader
             Accession = Idx("accession");
             Form = Idx("form");
             Concepts = Idx("concepts");
+            LineItems = LineItemCsvColumns.FromHeader(header.ColNames);
         }
+
+        public LineItemCsvColumns LineItems { get; }
 
         public int Ticker { get; }
         public int AsOf { get; }

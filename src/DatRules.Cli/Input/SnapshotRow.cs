@@ -28,6 +28,9 @@ internal sealed record SnapshotRow(
     /// <summary>Gets the filing the row's figures come from, when the provenance columns are given.</summary>
     public Provenance? Provenance { get; init; }
 
+    /// <summary>Gets the optional line items (cash, securities, quarterly revenue, ...) read by <see cref="LineItemCsvColumns"/>.</summary>
+    public LineItemValue[] LineItems { get; init; } = [];
+
     /// <summary>Gets the filed date, when given (part of a row's identity: a ticker may have one balance sheet in several filings).</summary>
     public LocalDate? Filed => Provenance?.Filed;
 
@@ -47,6 +50,7 @@ internal sealed record SnapshotRow(
             Source = Source,
             EstimatedFields = EstimatedFields,
             Provenance = Provenance,
+            LineItems = LineItems,
         };
     }
 }

@@ -35,6 +35,43 @@ internal static class ExactDecimal
         return left.CompareTo(right);
     }
 
+    /// <summary>The exact sum of decimals, as an integer number of 10^-28 (no rounding, no overflow).</summary>
+    internal static BigInteger SumScaled28(IEnumerable<decimal> values)
+    {
+        BigInteger sum = BigInteger.Zero;
+        foreach (decimal v in values)
+        {
+            var (m, s) = Decompose(v);
+            sum += m * BigInteger.Pow(10, 28 - s);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Compares <c>num / den</c> with <paramref name="percent"/>% exactly (both sums in 10^-28 units, den &gt; 0).</summary>
+    /// <returns>Negative, zero or positive as the ratio is below, at or above the percentage.</returns>
+    internal static int CompareRatio(BigInteger num28, BigInteger den28, decimal percent)
+    {
+        var (mp, sp) = Decompose(percent);
+        return (num28 * 100 * BigInteger.Pow(10, sp)).CompareTo(mp * den28);
+    }
+
+    /// <summary>The ratio <c>num / den</c> in percent, rounded to 4 decimals, for display only (den &gt; 0).</summary>
+    internal static decimal PercentForDisplay(BigInteger num28, BigInteger den28)
+    {
+        BigInteger q = BigInteger.Divide(num28 * 100 * 1_000_000, den28);
+        var limit = new BigInteger(decimal.MaxValue);
+        return q > limit || q < -limit ? (q.Sign > 0 ? decimal.MaxValue : decimal.MinValue) : decimal.Round((decimal)q / 1_000_000m, 4, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>10^-28 units as a decimal for reasons (to 2 decimals; out-of-range sums are clamped).</summary>
+    internal static decimal ForDisplay(BigInteger value28)
+    {
+        BigInteger cents = BigInteger.Divide(value28, BigInteger.Pow(10, 26));
+        var limit = new BigInteger(decimal.MaxValue);
+        return cents > limit || cents < -limit ? (cents.Sign > 0 ? decimal.MaxValue : decimal.MinValue) : (decimal)cents / 100m;
+    }
+
     private static (BigInteger Mantissa, int Scale) Decompose(decimal value)
     {
         Span<int> bits = stackalloc int[4];

@@ -1,11 +1,12 @@
+using System.Collections.Immutable;
 using DatRules.Internal;
 using NodaTime;
 
 namespace DatRules.Issuers;
 
 /// <summary>
-/// What is known of one issuer at one balance-sheet date: total assets, digital-asset holdings
-/// and optional market data and index membership.
+/// What is known of one issuer at one balance-sheet date: total assets, digital-asset holdings, other named line
+/// items (cash, securities, revenue over stated periods, ...), and optional market data and index membership.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -22,6 +23,7 @@ public sealed class IssuerSnapshot
     private readonly DigitalAssetHolding[] _holdings;
     private readonly decimal? _sharesOutstanding;
     private readonly decimal? _marketCap;
+    private readonly ImmutableArray<LineItemValue> _lineItems = [];
 
     /// <summary>Initializes a snapshot.</summary>
     /// <param name="issuer">The issuer.</param>
@@ -116,6 +118,74 @@ public sealed class IssuerSnapshot
     /// </summary>
     public Provenance? Provenance { get; init; }
 
+    /// <summary>
+    /// Gets or initializes the line items beyond digital and total assets: balances at <see cref="AsOf"/> (at most one
+    /// per item) and flows over stated periods ending on or before <see cref="AsOf"/> (at most one per item and period),
+    /// in <see cref="Currency"/>. The list given is copied.
+    /// </summary>
+    /// <remarks>
+    /// An item that is not here is <em>missing</em>, never zero: criteria on it are
+    /// <see cref="Policies.CriterionOutcome.Unknown"/> with the reason. Give a zero when the filing shows none.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A value is null, is <see cref="LineItem.DigitalAssets"/> or
+    /// <see cref="LineItem.TotalAssets"/> (given by the holdings and total assets), repeats a balance or a flow period,
+    /// or is a flow whose period ends after <see cref="AsOf"/>.</exception>
+    public IReadOnlyList<LineItemValue> LineItems
+    {
+        get => _lineItems;
+        init => _lineItems = CheckLineItems(value, AsOf);
+    }
+
+    /// <summary>Gets the balance of a line item at <see cref="AsOf"/>, or <see langword="null"/> when it is not given.</summary>
+    /// <param name="item">A balance item other than digital or total assets.</param>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
+    public LineItemValue? BalanceOf(LineItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        foreach (var v in _lineItems)
+        {
+            if (v.Item == item && v.Period is null)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Gets the reported values of a flow item, latest period end first.</summary>
+    /// <param name="item">A flow item.</param>
+    /// <returns>The values (possibly none).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
+    public IReadOnlyList<LineItemValue> FlowsOf(LineItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return _lineItems.Where(v => v.Item == item && v.Period is not null).OrderByDescending(v => v.Period!.End).ThenBy(v => v.Period!.Start).ToArray();
+    }
+
+    /// <summary>Returns a copy of this snapshot with more line items (every other property kept).</summary>
+    /// <param name="items">The values to add.</param>
+    /// <returns>The new snapshot.</returns>
+    /// <exception cref="ArgumentException">See <see cref="LineItems"/>.</exception>
+    public IssuerSnapshot WithLineItems(params IEnumerable<LineItemValue> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return new IssuerSnapshot(Issuer, AsOf, TotalAssets, _holdings, Currency)
+        {
+            SharesOutstanding = SharesOutstanding,
+            MarketCap = MarketCap,
+            EnterpriseValue = EnterpriseValue,
+            IsIndexConstituent = IsIndexConstituent,
+            SelfDescribedDat = SelfDescribedDat,
+            CapitalRaisedPrimarilyForDigitalAssets = CapitalRaisedPrimarilyForDigitalAssets,
+            Source = Source,
+            Provenance = Provenance,
+            EstimatedFields = EstimatedFields,
+            LineItems = [.. _lineItems, .. items],
+        };
+    }
+
     /// <summary>Gets or initializes the names of fields that are estimates rather than figures read from a filing.</summary>
     public IReadOnlyList<string> EstimatedFields { get; init; } = [];
 
@@ -124,4 +194,39 @@ public sealed class IssuerSnapshot
 
     /// <inheritdoc />
     public override string ToString() => $"{Issuer} @ {AsOf:yyyy-MM-dd}";
+
+    private static ImmutableArray<LineItemValue> CheckLineItems(IEnumerable<LineItemValue>? values, LocalDate asOf)
+    {
+        if (values is null)
+        {
+            return [];
+        }
+
+        var items = values.ToImmutableArray();
+        var seen = new HashSet<(LineItem, DateInterval?)>();
+        foreach (var v in items)
+        {
+            if (v is null)
+            {
+                throw new ArgumentException("A line item value must not be null.", nameof(values));
+            }
+
+            if (v.Item.IsIntrinsic)
+            {
+                throw new ArgumentException($"'{v.Item}' is given by the snapshot's {(v.Item == LineItem.TotalAssets ? "total assets" : "holdings")}, not as a line item.", nameof(values));
+            }
+
+            if (v.Period is { } p && p.End > asOf)
+            {
+                throw new ArgumentException($"{v} ends after the balance-sheet date {asOf:yyyy-MM-dd}.", nameof(values));
+            }
+
+            if (!seen.Add((v.Item, v.Period)))
+            {
+                throw new ArgumentException(v.Period is null ? $"'{v.Item}' is given twice." : $"'{v.Item}' is given twice for {v.Period.Start:yyyy-MM-dd}..{v.Period.End:yyyy-MM-dd}.", nameof(values));
+            }
+        }
+
+        return items;
+    }
 }

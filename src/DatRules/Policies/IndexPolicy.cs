@@ -65,6 +65,12 @@ public sealed class IndexPolicy
     /// <summary>Gets the ratio threshold among the criteria, if any.</summary>
     public RatioThreshold? RatioThreshold => Criteria.OfType<RatioThresholdCriterion>().FirstOrDefault()?.Threshold;
 
+    /// <summary>
+    /// Gets a value indicating whether a criterion reads line items beyond digital and total assets (cash, securities,
+    /// revenue, ...), so that inputs must carry them: a snapshot without them is indeterminate under this policy.
+    /// </summary>
+    public bool ReadsLineItems => Criteria.Any(PolicyCriteria.ReadsLineItems);
+
     /// <summary>Starts a builder for a policy.</summary>
     /// <param name="id">The policy id.</param>
     /// <returns>A builder.</returns>

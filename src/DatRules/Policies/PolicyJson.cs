@@ -15,7 +15,7 @@ public static class PolicyJson
     private static readonly HashSet<string> PolicyProperties = new(StringComparer.Ordinal)
     {
         "id", "provider", "scope", "status", "announced", "effective", "threshold", "requireSelfDescribedDat",
-        "requireCapitalRaisedForDigitalAssets", "issuers", "actions", "source", "notes",
+        "requireCapitalRaisedForDigitalAssets", "issuers", "actions", "source", "notes", "criteria",
     };
 
     /// <summary>Parses a policy document.</summary>
@@ -139,6 +139,14 @@ public static class PolicyJson
             else if (tickers is not null)
             {
                 r.Fail(".issuers", "must name at least one ticker");
+            }
+        }
+
+        if (e.TryGetProperty("criteria", out var criteria))
+        {
+            foreach (var criterion in PolicyCriteriaJson.ReadAll(criteria, r, ".criteria"))
+            {
+                builder.WithCriterion(criterion);
             }
         }
 

@@ -7,6 +7,7 @@ internal sealed class CompiledPolicy
 {
     private readonly Universe _u;
     private readonly RatioKernel? _single;
+    private readonly LineItemRatioKernel? _singleLineItems;
     private readonly Func<int, byte>[] _criteria;
     private readonly sbyte[] _actionTable = new sbyte[9];
     private readonly int _rankCut = -1;
@@ -15,21 +16,12 @@ internal sealed class CompiledPolicy
     {
         _u = u;
         Policy = policy;
-        var criteria = new List<Func<int, byte>>();
-        foreach (var c in policy.Criteria)
+        _criteria = [.. policy.Criteria.Select(Compile)];
+        if (policy.Criteria is [LineItemRatioCriterion lineItems])
         {
-            criteria.Add(c switch
-            {
-                RatioThresholdCriterion r => RatioOutcome(new RatioKernel(u, r.Threshold)),
-                IssuerListCriterion l => IssuerOutcome(l),
-                FlagCriterion { Field: "self_described_dat" } => row => u.SelfDescribed[row],
-                FlagCriterion { Field: "capital_raised_for_digital_assets" } => row => u.CapitalRaised[row],
-                _ => throw new NotSupportedException(
-                    $"Policy '{policy.Id}' has a custom criterion ({c.GetType().Name}: {c.Description}) that the columnar engine cannot evaluate; screen it with IndexPolicy.Evaluate."),
-            });
+            _singleLineItems = new LineItemRatioKernel(u, lineItems);
         }
 
-        _criteria = [.. criteria];
         if (policy.Criteria is [RatioThresholdCriterion only])
         {
             _single = new RatioKernel(u, only.Threshold);
@@ -75,6 +67,10 @@ internal sealed class CompiledPolicy
         else if (_single is not null)
         {
             _single.Classify(_u, classes, from, to);
+        }
+        else if (_singleLineItems is not null)
+        {
+            _singleLineItems.Classify(_u, classes, from, to);
         }
         else
         {
@@ -124,6 +120,59 @@ internal sealed class CompiledPolicy
         action = d.Action is { } a ? (sbyte)a : (sbyte)-1;
     }
 
+    /// <summary>A criterion as a function from row to outcome code: 0 unknown, 1 met, 2 not met.</summary>
+    private Func<int, byte> Compile(IPolicyCriterion c) => c switch
+    {
+        RatioThresholdCriterion r => RatioOutcome(new RatioKernel(_u, r.Threshold)),
+        LineItemRatioCriterion l => LineItemOutcome(new LineItemRatioKernel(_u, l)),
+        IssuerListCriterion l => IssuerOutcome(l),
+        FlagCriterion { Field: "self_described_dat" } => row => _u.SelfDescribed[row],
+        FlagCriterion { Field: "capital_raised_for_digital_assets" } => row => _u.CapitalRaised[row],
+        AllOfCriterion a => AllOf([.. a.Children.Select(Compile)]),
+        AnyOfCriterion a => AnyOf([.. a.Children.Select(Compile)]),
+        NotCriterion n => Not(Compile(n.Child)),
+        _ => throw new NotSupportedException(
+            $"Policy '{Policy.Id}' has a custom criterion ({c.GetType().Name}: {c.Description}) that the columnar engine cannot evaluate; screen it with IndexPolicy.Evaluate."),
+    };
+
+    private static Func<int, byte> AllOf(Func<int, byte>[] children) => row =>
+    {
+        bool unknown = false;
+        foreach (var c in children)
+        {
+            byte o = c(row);
+            if (o == 2)
+            {
+                return 2;
+            }
+
+            unknown |= o == 0;
+        }
+
+        return unknown ? (byte)0 : (byte)1;
+    };
+
+    private static Func<int, byte> AnyOf(Func<int, byte>[] children) => row =>
+    {
+        bool unknown = false;
+        foreach (var c in children)
+        {
+            byte o = c(row);
+            if (o == 1)
+            {
+                return 1;
+            }
+
+            unknown |= o == 0;
+        }
+
+        return unknown ? (byte)0 : (byte)2;
+    };
+
+    private static Func<int, byte> Not(Func<int, byte> child) => row => child(row) switch { 1 => 2, 2 => 1, _ => 0 };
+
+    private Func<int, byte> LineItemOutcome(LineItemRatioKernel k) => row => k.ClassOf(_u, row) switch { 2 => 1, 1 => 2, _ => 0 };
+
     private Func<int, byte> RatioOutcome(RatioKernel k) => row => k.ClassOf(_u, row) switch { 2 => 1, 1 => 2, _ => 0 };
 
     private byte ClassOf(int row)
@@ -131,6 +180,11 @@ internal sealed class CompiledPolicy
         if (_single is not null)
         {
             return _single.ClassOf(_u, row);
+        }
+
+        if (_singleLineItems is not null)
+        {
+            return _singleLineItems.ClassOf(_u, row);
         }
 
         if (_criteria.Length == 0)

@@ -13,7 +13,7 @@ namespace DatRules.Screening;
 /// </summary>
 internal sealed class RatioKernel
 {
-    private static readonly ulong[] ByteOfBit = BuildTable();
+    internal static readonly ulong[] ByteOfBit = BuildTable();
 
     private readonly long _num;
     private readonly long _den;
@@ -85,7 +85,7 @@ internal sealed class RatioKernel
         return crossed ? (byte)2 : (byte)1;
     }
 
-    private static (BigInteger Num, BigInteger Den) Reduce(decimal percent)
+    internal static (BigInteger Num, BigInteger Den) Reduce(decimal percent)
     {
         // percent = m / 10^s  =>  fraction = m / (100 * 10^s), reduced.
         Span<int> bits = stackalloc int[4];

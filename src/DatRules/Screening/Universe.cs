@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using DatRules.Issuers;
+using DatRules.Policies;
 
 namespace DatRules.Screening;
 
@@ -31,6 +33,8 @@ public sealed class Universe
         CapitalRaised = b.CapitalRaised.ToArray();
         FallbackRows = [.. b.Fallback.Keys.Order()];
         FallbackSnapshots = FallbackRows.Select(r => b.Fallback[r]).ToArray();
+        LineItemRows = [.. b.LineItemRows.Keys.Order()];
+        LineItemSnapshots = LineItemRows.Select(r => b.LineItemRows[r]).ToArray();
         MaxDigital = Digital.Length == 0 ? 0 : Digital.Max();
         MaxTotal = Total.Length == 0 ? 0 : Total.Max();
         _issuers = new Lazy<(int[] OfRow, string[] Tickers)>(BuildIssuers);
@@ -94,7 +98,36 @@ public sealed class Universe
 
     internal int[] FallbackRows { get; }
 
+    /// <summary>Rows whose snapshot carries line items (sorted), and those snapshots: the source of <see cref="TermColumn"/>.</summary>
+    internal int[] LineItemRows { get; }
+
+    internal IssuerSnapshot[] LineItemSnapshots { get; }
+
+    /// <summary>Gets the number of rows that carry line items beyond digital and total assets.</summary>
+    public int LineItemRowCount => LineItemRows.Length;
+
     internal IssuerSnapshot[] FallbackSnapshots { get; }
+
+    private readonly ConcurrentDictionary<LineItemTerm, Lazy<TermColumn>> _terms = new();
+
+    /// <summary>
+    /// The column of a line-item term in units of 10^-scale, built on first use from the rows' snapshots with the domain's
+    /// own reading (<see cref="LineItemTerm.TryRead"/>) and kept. Digital and total assets are the universe's own columns.
+    /// </summary>
+    internal TermColumn TermColumn(LineItemTerm term)
+    {
+        if (term.TrailingQuarters is null && term.Item == LineItem.DigitalAssets)
+        {
+            return new TermColumn(Digital, Signed: false, MaxDigital);
+        }
+
+        if (term.TrailingQuarters is null && term.Item == LineItem.TotalAssets)
+        {
+            return new TermColumn(Total, Signed: false, MaxTotal);
+        }
+
+        return _terms.GetOrAdd(term, t => new Lazy<TermColumn>(() => BuildTermColumn(t))).Value;
+    }
 
     internal long MaxDigital { get; }
 
@@ -149,6 +182,12 @@ public sealed class Universe
             return FallbackSnapshots[f];
         }
 
+        int l = Array.BinarySearch(LineItemRows, row);
+        if (l >= 0)
+        {
+            return LineItemSnapshots[l];
+        }
+
         decimal unit = UnitOf(Scale);
         decimal? total = Invalid[row] == 1 && Total[row] < 0 ? null : Total[row] * unit;
         return new IssuerSnapshot(new IssuerId(TickerAt(row)), AsOfAt(row), total, Digital[row] == 0 ? [] : [new DigitalAssetHolding("DIGITAL", 0m, Digital[row] * unit)])
@@ -184,6 +223,28 @@ public sealed class Universe
         }
 
         return p;
+    }
+
+    private TermColumn BuildTermColumn(LineItemTerm term)
+    {
+        bool signed = term.Item.Kind == LineItemKind.Flow;
+        long missing = signed ? long.MinValue : -1;
+        var values = new long[Count];
+        Array.Fill(values, missing);
+        long factor = Pow10(Scale), max = 0;
+        for (int k = 0; k < LineItemRows.Length; k++)
+        {
+            if (term.TryRead(LineItemSnapshots[k], out decimal v, out _))
+            {
+                // Exact: every amount of these rows is a whole number of units below 2^53 (UniverseBuilder), and a
+                // trailing sum adds a few of them.
+                long scaled = (long)(v * factor);
+                values[LineItemRows[k]] = scaled;
+                max = Math.Max(max, Math.Abs(scaled));
+            }
+        }
+
+        return new TermColumn(values, signed, max);
     }
 
     private (int[] OfRow, string[] Tickers) BuildIssuers()

@@ -66,6 +66,9 @@ public sealed class UniverseBuilder
 
     internal Dictionary<int, IssuerSnapshot> Fallback { get; } = [];
 
+    /// <summary>Rows whose snapshot carries line items (beyond digital and total assets), all representable at the scale.</summary>
+    internal Dictionary<int, IssuerSnapshot> LineItemRows { get; } = [];
+
     /// <summary>Adds a domain snapshot.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <returns>This builder.</returns>
@@ -74,8 +77,22 @@ public sealed class UniverseBuilder
         ArgumentNullException.ThrowIfNull(snapshot);
         decimal digital = snapshot.DigitalAssets;
         bool invalid = snapshot.DigitalAssetRatio is null;
+
+        // Line items are read into columns on first use (Universe.TermColumn); amounts the integer columns cannot
+        // carry exactly send the whole row to the domain path, as digital and total assets do.
+        bool lineItemsFit = true;
+        foreach (var v in snapshot.LineItems)
+        {
+            lineItemsFit &= TryScaleSigned(v.Amount);
+        }
+
+        if (snapshot.LineItems.Count > 0 && lineItemsFit)
+        {
+            LineItemRows[Count] = snapshot;
+        }
+
         // A currency mix cannot be carried by the USD columns: such rows keep their snapshot (domain path).
-        AddRow(snapshot.Issuer.Ticker, snapshot.AsOf, digital, snapshot.TotalAssets, invalid, snapshot.IsIndexConstituent, snapshot.SelfDescribedDat, snapshot.CapitalRaisedPrimarilyForDigitalAssets, () => snapshot, snapshot.HasCurrencyMix);
+        AddRow(snapshot.Issuer.Ticker, snapshot.AsOf, digital, snapshot.TotalAssets, invalid, snapshot.IsIndexConstituent, snapshot.SelfDescribedDat, snapshot.CapitalRaisedPrimarilyForDigitalAssets, () => snapshot, snapshot.HasCurrencyMix || !lineItemsFit);
         return this;
     }
 
@@ -262,6 +279,7 @@ public sealed class UniverseBuilder
 
         if (!exact)
         {
+            LineItemRows.Remove(Count);
             Fallback[Count] = snapshot();
             d = 0;
             t = 1;
@@ -276,6 +294,9 @@ public sealed class UniverseBuilder
         SelfDescribed.Add(Flag(selfDescribed));
         CapitalRaised.Add(Flag(capital));
     }
+
+    /// <summary>Whether a line item amount (a flow may be negative) is a whole number of units below 2^53 in magnitude.</summary>
+    private bool TryScaleSigned(decimal value) => TryScale(Math.Abs(value), out _);
 
     private bool TryScale(decimal value, out long scaled)
     {
