@@ -14,9 +14,13 @@ namespace DatRules.Cli.Commands;
 /// </summary>
 internal static class ImportCommand
 {
+    /// <summary>The line-item columns (the names <c>screen --input</c> reads: flows are the quarter's).</summary>
+    private static readonly (LineItem Item, string Column)[] LineItemColumns =
+        [.. LineItem.WellKnown.Where(i => !i.IsIntrinsic).Select(i => (i, Input.LineItemCsvColumns.ColumnOf(i)))];
+
     /// <summary>The columns the importer writes, in order (docs/sec-data.md).</summary>
     internal static readonly string[] Columns =
-        ["ticker", "name", "as_of", "currency", "digital_assets_usd", "total_assets_usd", "cik", "filed", "accession", "form", "concepts", "source"];
+        ["ticker", "name", "as_of", "currency", "digital_assets_usd", "total_assets_usd", .. LineItemColumns.Select(c => c.Column), "cik", "filed", "accession", "form", "concepts", "source"];
 
     public static Command Create(CliContext ctx)
     {
@@ -118,6 +122,12 @@ internal static class ImportCommand
             row["currency"].Set(s.Currency.Code);
             row["digital_assets_usd"].Set(s.DigitalAssets.ToString(CultureInfo.InvariantCulture));
             row["total_assets_usd"].Set(s.TotalAssets?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+            foreach (var (item, column) in LineItemColumns)
+            {
+                var value = s.LineItems.FirstOrDefault(v => v.Item == item);
+                row[column].Set(value?.Amount.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+            }
+
             row["cik"].Set(p?.Cik?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
             row["filed"].Set(p?.Filed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
             row["accession"].Set(p?.Accession?.ToString() ?? string.Empty);

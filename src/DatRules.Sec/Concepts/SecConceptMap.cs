@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DatRules.Issuers;
 
 namespace DatRules.Sec.Concepts;
 
@@ -16,6 +17,11 @@ namespace DatRules.Sec.Concepts;
 /// <item>per issuer: MicroStrategy (CIK 1050446) tagged its bitcoin <c>us-gaap:IndefiniteLivedIntangibleAssetsExcludingGoodwill</c>
 /// before adopting ASU 2023-08 on 1 Jan 2025 (10-Q 0001564590-20-047995, "Digital assets" 380,758 thousand USD at 30 Sep 2020).</item>
 /// </list>
+/// <para>Line items (<see cref="LineItems"/>): cash and equivalents = <c>us-gaap:CashAndCashEquivalentsAtCarryingValue</c>;
+/// marketable securities = <c>us-gaap:MarketableSecurities</c>, else <c>MarketableSecuritiesCurrent</c> +
+/// <c>MarketableSecuritiesNoncurrent</c>; long-term investments = <c>us-gaap:LongTermInvestments</c>; total liabilities =
+/// <c>us-gaap:Liabilities</c>; revenue (quarter) = <c>us-gaap:Revenues</c>, else
+/// <c>us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax</c>; operating income (quarter) = <c>us-gaap:OperatingIncomeLoss</c>.</para>
 /// <para>Never counted: crypto the company safeguards for platform users (<c>us-gaap:SafeguardingAssetPlatformUserCryptoAsset</c>
 /// and similar): customers' coins, not the company's. The builder rejects such concepts as digital assets.</para>
 /// <para>Only instant facts, undimensioned and without a co-registrant, are read; both amounts of a snapshot come from one
@@ -23,13 +29,28 @@ namespace DatRules.Sec.Concepts;
 /// </remarks>
 public sealed class SecConceptMap
 {
-    internal SecConceptMap(string totalAssets, ImmutableArray<ImmutableArray<string>> digitalAssets, ImmutableArray<SecIssuerMapping> issuers, MissingDigitalAssetFact whenMissing)
+    internal SecConceptMap(
+        string totalAssets,
+        ImmutableArray<ImmutableArray<string>> digitalAssets,
+        ImmutableArray<SecIssuerMapping> issuers,
+        MissingDigitalAssetFact whenMissing,
+        ImmutableArray<SecLineItemMapping> lineItems)
     {
         TotalAssetsConcept = totalAssets;
         DigitalAssetAlternatives = digitalAssets;
         Issuers = issuers;
         WhenNoDigitalAssetFact = whenMissing;
+        LineItems = lineItems;
+        FlowConcepts = [.. lineItems.Where(l => l.Item.Kind == LineItemKind.Flow).SelectMany(l => l.Alternatives).SelectMany(a => a).Distinct(StringComparer.Ordinal)];
         var all = new HashSet<string>(StringComparer.Ordinal) { totalAssets };
+        foreach (var l in lineItems)
+        {
+            foreach (var alt in l.Alternatives)
+            {
+                all.UnionWith(alt);
+            }
+        }
+
         foreach (var alt in digitalAssets)
         {
             all.UnionWith(alt);
@@ -56,11 +77,22 @@ public sealed class SecConceptMap
     /// <summary>Gets the per-issuer mappings, tried before <see cref="DigitalAssetAlternatives"/>.</summary>
     public ImmutableArray<SecIssuerMapping> Issuers { get; }
 
+    /// <summary>
+    /// Gets the line items read beside the ratio inputs (cash, securities, investments, liabilities; revenue and
+    /// operating income of the quarter ending on the balance-sheet date), each with its concepts in order of preference.
+    /// A line item no concept of which is in a filing is left out of the snapshot (a criterion needing it is then
+    /// Indeterminate, never zero).
+    /// </summary>
+    public ImmutableArray<SecLineItemMapping> LineItems { get; }
+
     /// <summary>Gets what happens to a balance sheet with total assets but no mapped digital-asset fact.</summary>
     public MissingDigitalAssetFact WhenNoDigitalAssetFact { get; }
 
     /// <summary>Gets every concept the map reads.</summary>
     public ImmutableArray<string> Concepts { get; }
+
+    /// <summary>The concepts of flow line items: their one-quarter duration facts are read (other duration facts are not).</summary>
+    internal ImmutableHashSet<string> FlowConcepts { get; }
 
     /// <summary>The local names (after the colon) of every concept read: readers filter on them first.</summary>
     internal ImmutableArray<string> LocalNames { get; }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DatRules.Issuers;
 
 namespace DatRules.Sec.Concepts;
 
@@ -8,6 +9,7 @@ public sealed class SecConceptMapBuilder
     private static readonly string[] CustomerCryptoMarkers = ["Safeguarding", "PlatformUser", "HeldForCustomer", "CustomerCrypto", "CustodialCrypto"];
     private readonly List<ImmutableArray<string>> _digital = [];
     private readonly List<(long Cik, string[] Concepts, LocalDate? Until, string Citation)> _issuers = [];
+    private readonly List<(LineItem Item, string[] Concepts)> _lineItems = [];
     private string? _total;
     private MissingDigitalAssetFact _whenMissing = MissingDigitalAssetFact.Zero;
 
@@ -21,6 +23,7 @@ public sealed class SecConceptMapBuilder
         _digital.AddRange(map.DigitalAssetAlternatives);
         _issuers.AddRange(map.Issuers.Select(m => (m.Cik, m.DigitalAssetConcepts.ToArray(), m.PeriodsEndingOnOrBefore, m.Citation)));
         _whenMissing = map.WhenNoDigitalAssetFact;
+        _lineItems.AddRange(map.LineItems.SelectMany(l => l.Alternatives.Select(a => (l.Item, a.ToArray()))));
     }
 
     /// <summary>Adds the default rules (see <see cref="SecConceptMap"/>).</summary>
@@ -35,6 +38,14 @@ public sealed class SecConceptMapBuilder
             ["us-gaap:IndefiniteLivedIntangibleAssetsExcludingGoodwill"],
             new LocalDate(2024, 12, 31),
             "MicroStrategy 10-Q 0001564590-20-047995 (filed 2020-10-27): the balance-sheet line 'Digital assets' (380,758 thousand USD at 2020-09-30) is tagged us-gaap:IndefiniteLivedIntangibleAssetsExcludingGoodwill; fair value (ASU 2023-08) from 2025-01-01"));
+        LineItem(Issuers.LineItem.CashAndEquivalents, "us-gaap:CashAndCashEquivalentsAtCarryingValue");
+        LineItem(Issuers.LineItem.MarketableSecurities, "us-gaap:MarketableSecurities");
+        LineItem(Issuers.LineItem.MarketableSecurities, "us-gaap:MarketableSecuritiesCurrent", "us-gaap:MarketableSecuritiesNoncurrent");
+        LineItem(Issuers.LineItem.LongTermInvestments, "us-gaap:LongTermInvestments");
+        LineItem(Issuers.LineItem.TotalLiabilities, "us-gaap:Liabilities");
+        LineItem(Issuers.LineItem.Revenue, "us-gaap:Revenues");
+        LineItem(Issuers.LineItem.Revenue, "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax");
+        LineItem(Issuers.LineItem.OperatingIncome, "us-gaap:OperatingIncomeLoss");
         return this;
     }
 
@@ -73,6 +84,24 @@ public sealed class SecConceptMapBuilder
     public SecConceptMapBuilder ForIssuer(long cik, string citation, LocalDate? periodsEndingOnOrBefore, params string[] concepts)
     {
         _issuers.Add((cik, [.. concepts ?? []], periodsEndingOnOrBefore, citation));
+        return this;
+    }
+
+    /// <summary>Adds an alternative for a line item, tried after those added before: the sum of the given concepts present in a filing.</summary>
+    /// <param name="item">A line item other than digital or total assets (those have their own rules).</param>
+    /// <param name="concepts">Prefixed concepts; for a flow item, facts of one quarter ending on the balance-sheet date are read.</param>
+    /// <returns>This builder.</returns>
+    public SecConceptMapBuilder LineItem(LineItem item, params string[] concepts)
+    {
+        _lineItems.Add((item, [.. concepts ?? []]));
+        return this;
+    }
+
+    /// <summary>Removes every line-item rule (to replace the defaults).</summary>
+    /// <returns>This builder.</returns>
+    public SecConceptMapBuilder ClearLineItems()
+    {
+        _lineItems.Clear();
         return this;
     }
 
@@ -126,6 +155,23 @@ public sealed class SecConceptMapBuilder
             CheckDigital([.. concepts], where, failures);
         }
 
+        foreach (var (item, concepts) in _lineItems)
+        {
+            string where = $"line item {item?.Name}";
+            if (item is null)
+            {
+                failures.Add("line item: null");
+                continue;
+            }
+
+            if (item.IsIntrinsic)
+            {
+                failures.Add($"{where}: digital and total assets have their own rules (DigitalAssets, TotalAssets)");
+            }
+
+            CheckDigital([.. concepts], where, failures);
+        }
+
         if (!Enum.IsDefined(_whenMissing))
         {
             failures.Add($"'{_whenMissing}' is not a MissingDigitalAssetFact value");
@@ -140,7 +186,8 @@ public sealed class SecConceptMapBuilder
             _total!,
             [.. _digital],
             [.. _issuers.Select(i => new SecIssuerMapping(i.Cik, [.. i.Concepts], i.Until, i.Citation.Trim()))],
-            _whenMissing);
+            _whenMissing,
+            [.. _lineItems.GroupBy(l => l.Item).Select(g => new SecLineItemMapping(g.Key, [.. g.Select(l => ImmutableArray.Create(l.Concepts))]))]);
     }
 
     private static void CheckDigital(ImmutableArray<string> concepts, string where, List<string> failures)

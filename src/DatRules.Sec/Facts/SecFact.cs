@@ -14,6 +14,7 @@ namespace DatRules.Sec.Facts;
 /// <param name="Filed">The filing's filed date, if the source states it (frames do not).</param>
 /// <param name="EntityName">The filer's name, if the source states it.</param>
 /// <param name="Segments">The dimensional qualifiers (FSDS <c>segments</c>); null or empty for the undimensioned fact.</param>
+/// <param name="Start">The first day of a flow fact's period (a quarter), null for an instant fact.</param>
 internal readonly record struct SecFact(
     long Cik,
     string Concept,
@@ -24,4 +25,5 @@ internal readonly record struct SecFact(
     string? Form,
     LocalDate? Filed,
     string? EntityName,
-    string? Segments = null);
+    string? Segments = null,
+    LocalDate? Start = null);

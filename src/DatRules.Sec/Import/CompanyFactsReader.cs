@@ -62,9 +62,23 @@ internal static class CompanyFactsReader
                             throw new SecDataException(source, path, "expected a fact object");
                         }
 
+                        LocalDate? start = null;
                         if (fact.TryGetProperty("start", out _))
                         {
-                            continue; // a duration fact (income statement, cash flow): not a balance-sheet amount
+                            // A duration fact: read only for a flow line item, and only when it covers one quarter.
+                            if (!sink.Map.FlowConcepts.Contains(qualified))
+                            {
+                                continue;
+                            }
+
+                            var s = JsonReading.Date(fact, "start", source, path);
+                            var e = JsonReading.Date(fact, "end", source, path);
+                            if (Period.DaysBetween(s, e) is < 80 or > 100)
+                            {
+                                continue;
+                            }
+
+                            start = s;
                         }
 
                         sink.Accept(
@@ -77,7 +91,8 @@ internal static class CompanyFactsReader
                                 JsonReading.Accession(fact, "accn", source, path),
                                 JsonReading.RequiredString(fact, "form", source, path),
                                 JsonReading.Date(fact, "filed", source, path),
-                                name),
+                                name,
+                                Start: start),
                             SecImporter.CompanyFactsDataset,
                             source);
                     }

@@ -305,9 +305,17 @@ internal static class FinancialStatementDataSetReader
             }
             else if (!line.IsEmpty)
             {
-                ProcessLine(line, lineNo, cols, tags, standard, extension, subLookup, days, source, sink);
+                ProcessLine(line, lineNo, cols, tags, standard, extension, map.FlowConcepts, subLookup, days, source, sink);
             }
         }
+    }
+
+    /// <summary>The first day of the quarter (three months, <c>qtrs</c> = 1) ending on <paramref name="end"/>; month ends stay month ends.</summary>
+    private static LocalDate QuarterStart(LocalDate end)
+    {
+        var back = end.PlusMonths(-3);
+        bool monthEnd = end.Day == end.Calendar.GetDaysInMonth(end.Year, end.Month);
+        return (monthEnd ? new LocalDate(back.Year, back.Month, back.Calendar.GetDaysInMonth(back.Year, back.Month)) : back).PlusDays(1);
     }
 
     private static void EnsureCapacity(ref byte[] buffer, int needed)
@@ -325,6 +333,7 @@ internal static class FinancialStatementDataSetReader
         byte[][] tags,
         HashSet<string> standard,
         Dictionary<string, string> extension,
+        System.Collections.Immutable.ImmutableHashSet<string> flows,
         Dictionary<string, Submission>.AlternateLookup<ReadOnlySpan<char>> subs,
         Dictionary<int, LocalDate> days,
         string source,
@@ -360,10 +369,12 @@ internal static class FinancialStatementDataSetReader
             throw new SecDataException(source, $"line {lineNo}", $"{found} fields, the header has {cols.Count}");
         }
 
-        if (!line[fields[cols.Qtrs]].SequenceEqual("0"u8) || !line[fields[cols.Coreg]].IsEmpty
+        var qtrs = line[fields[cols.Qtrs]];
+        bool instant = qtrs.SequenceEqual("0"u8);
+        if ((!instant && !qtrs.SequenceEqual("1"u8)) || !line[fields[cols.Coreg]].IsEmpty
             || (cols.Segments >= 0 && !line[fields[cols.Segments]].IsEmpty) || line[fields[cols.Value]].IsEmpty)
         {
-            return; // a duration, a co-registrant's or a dimensional fact, or no value
+            return; // a duration other than one quarter, a co-registrant's or a dimensional fact, or no value
         }
 
         string tagText = Encoding.ASCII.GetString(tag);
@@ -381,6 +392,11 @@ internal static class FinancialStatementDataSetReader
         else if (!extension.TryGetValue(tagText, out concept!))
         {
             return;
+        }
+
+        if (!instant && !flows.Contains(concept))
+        {
+            return; // a quarter's duration fact of a concept that is not a flow line item
         }
 
         var adsh = line[fields[cols.Adsh]];
@@ -402,8 +418,9 @@ internal static class FinancialStatementDataSetReader
         }
 
         var accession = AccessionNumber.Parse(new string(adshChars[..n]));
+        LocalDate? start = instant ? null : QuarterStart(endDate);
         sink.Accept(
-            new SecFact(sub.Cik, concept, Encoding.ASCII.GetString(line[fields[cols.Uom]]), endDate, value, accession, sub.Form, sub.Filed, sub.Name),
+            new SecFact(sub.Cik, concept, Encoding.ASCII.GetString(line[fields[cols.Uom]]), endDate, value, accession, sub.Form, sub.Filed, sub.Name, Start: start),
             SecImporter.FsdsDataset,
             source[..source.LastIndexOf('!')]);
     }

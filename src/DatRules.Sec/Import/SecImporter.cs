@@ -88,6 +88,11 @@ public sealed class SecImporter
             if (!group.Values.TryGetValue(Map.TotalAssetsConcept, out decimal total))
             {
                 var found = Map.AlternativesFor(key.Cik, key.End).Select(a => a.Concepts.Where(group.Values.ContainsKey).ToList()).FirstOrDefault(c => c.Count > 0) ?? [];
+                if (found.Count == 0)
+                {
+                    continue; // only line items (e.g. a comparative quarter's revenue): nothing to screen
+                }
+
                 decimal sum = found.Sum(c => group.Values[c]);
                 withoutTotal.Add(new SecImportIssue(
                     key.Cik,
@@ -165,10 +170,50 @@ public sealed class SecImporter
                 Note = note,
             };
             DigitalAssetHolding[] holdings = digital == 0m ? [] : [new DigitalAssetHolding("CRYPTO", 0m, digital, currency)];
-            snapshots.Add(new IssuerSnapshot(new IssuerId(ticker, group.EntityName), key.End, total, holdings, currency) { Provenance = provenance });
+            snapshots.Add(new IssuerSnapshot(new IssuerId(ticker, group.EntityName), key.End, total, holdings, currency)
+            {
+                Provenance = provenance,
+                LineItems = LineItemsOf(group, key.End, provenance),
+            });
         }
 
         return new SecImportResult([.. snapshots], [.. issues], _factsRead, [.. withoutTotal]);
+    }
+
+    /// <summary>The mapped line items present in a group, each with the concepts it was read from.</summary>
+    private List<LineItemValue> LineItemsOf(Group group, LocalDate end, Provenance provenance)
+    {
+        var values = new List<LineItemValue>();
+        foreach (var mapping in Map.LineItems)
+        {
+            bool flow = mapping.Item.Kind == LineItemKind.Flow;
+            foreach (var alternative in mapping.Alternatives)
+            {
+                var present = alternative.Where(c => flow ? group.Flows.ContainsKey(c) : group.Values.ContainsKey(c)).ToList();
+                if (present.Count == 0)
+                {
+                    continue;
+                }
+
+                var itemProvenance = provenance with { Concepts = present, Note = null };
+                if (flow)
+                {
+                    var starts = present.Select(c => group.Flows[c].Start).Distinct().ToList();
+                    if (starts.Count == 1)
+                    {
+                        values.Add(new LineItemValue(mapping.Item, present.Sum(c => group.Flows[c].Value), new DateInterval(starts[0], end)) { Provenance = itemProvenance });
+                    }
+                }
+                else if (present.Sum(c => group.Values[c]) is var amount && amount >= 0m)
+                {
+                    values.Add(new LineItemValue(mapping.Item, amount) { Provenance = itemProvenance });
+                }
+
+                break;
+            }
+        }
+
+        return values;
     }
 
     /// <summary>Takes one fact read by a reader (already filtered to the map's concepts, instant, undimensioned).</summary>
@@ -191,6 +236,25 @@ public sealed class SecImporter
         group.Form ??= fact.Form;
         group.Filed ??= fact.Filed;
         group.EntityName ??= fact.EntityName;
+        if (fact.Start is { } start)
+        {
+            if (group.Flows.TryGetValue(fact.Concept, out var flow))
+            {
+                if ((flow.Start != start || flow.Value != fact.Value) && group.Conflict is null)
+                {
+                    group.Conflict = string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{fact.Concept} has two values in filing {fact.Accession} for the quarter ending {fact.End:yyyy-MM-dd}: {flow.Value} and {fact.Value}");
+                }
+            }
+            else
+            {
+                group.Flows.Add(fact.Concept, (start, fact.Value));
+            }
+
+            return;
+        }
+
         if (group.Values.TryGetValue(fact.Concept, out decimal existing))
         {
             if (existing != fact.Value && group.Conflict is null)
@@ -211,6 +275,8 @@ public sealed class SecImporter
     private sealed class Group
     {
         public Dictionary<string, decimal> Values { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, (LocalDate Start, decimal Value)> Flows { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> Sources { get; } = new(StringComparer.Ordinal);
 

@@ -147,21 +147,30 @@ public sealed class CompanyFactsImportTests
     }
 
     [Fact]
-    public void Import_DurationFactsAndUnmappedConcepts_AreSkipped()
+    public void Import_DurationFacts_OnlyQuarterFlowsOfLineItemsAreRead()
     {
-        // Synthetic: a mapped concept with a duration fact (start present) is not a balance-sheet amount.
+        // Synthetic: a duration Assets fact is not a balance-sheet amount; a one-quarter Revenues fact is the revenue line
+        // item (2025-01-01..2025-03-31, 89 days); a half-year Revenues fact and an unmapped concept are not read.
         using var json = SecFixtures.Json("""
             {"cik":1,"entityName":"Synthetic","facts":{"us-gaap":{
               "Assets":{"units":{"USD":[{"start":"2025-01-01","end":"2025-03-31","val":5,"accn":"0000000001-25-000001","form":"10-Q","filed":"2025-05-01"},
                                         {"end":"2025-03-31","val":100,"accn":"0000000001-25-000001","form":"10-Q","filed":"2025-05-01"}]}},
-              "Revenues":{"units":{"USD":[{"start":"2025-01-01","end":"2025-03-31","val":7,"accn":"0000000001-25-000001","form":"10-Q","filed":"2025-05-01"}]}}}}}
+              "Revenues":{"units":{"USD":[{"start":"2025-01-01","end":"2025-03-31","val":7,"accn":"0000000001-25-000001","form":"10-Q","filed":"2025-05-01"},
+                                          {"start":"2024-10-01","end":"2025-03-31","val":15,"accn":"0000000001-25-000001","form":"10-Q","filed":"2025-05-01"}]}},
+              "NetIncomeLoss":{"units":{"USD":[{"start":"2025-01-01","end":"2025-03-31","val":3,"accn":"0000000001-25-000001","form":"10-Q","filed":"2025-05-01"}]}}}}}
             """);
         var importer = new SecImporter();
         importer.AddCompanyFacts(json, "synthetic.json");
         var result = importer.Build();
 
-        Assert.Equal(1, result.FactsRead);
-        Assert.Equal(100m, Assert.Single(result.Snapshots).TotalAssets);
+        Assert.Equal(2, result.FactsRead);
+        var s = Assert.Single(result.Snapshots);
+        Assert.Equal(100m, s.TotalAssets);
+        var revenue = Assert.Single(s.LineItems);
+        Assert.Equal(DatRules.Issuers.LineItem.Revenue, revenue.Item);
+        Assert.Equal(7m, revenue.Amount);
+        Assert.Equal(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 3, 31)), revenue.Period);
+        Assert.Equal(["us-gaap:Revenues"], revenue.Provenance!.Concepts);
     }
 
     [Theory]

@@ -166,6 +166,28 @@ public sealed class FinancialStatementDataSetImportTests
     }
 
     [Fact]
+    public void Import_LineItems_BalancesAndOneQuarterFlowsWithTheirConcepts()
+    {
+        // Synthetic values in Tesla's filing: cash 30 (instant), revenue of the quarter 25 (qtrs 1: 2024-10-01..2024-12-31),
+        // annual revenue (qtrs 4) not read, marketable securities 4 + 6 = 10 (current + noncurrent).
+        string num = SecFixtures.NumHeader + "\n"
+            + $"{Tesla}\tAssets\tus-gaap/2024\t20241231\t0\tUSD\t\t\t100\t\n"
+            + $"{Tesla}\tCashAndCashEquivalentsAtCarryingValue\tus-gaap/2024\t20241231\t0\tUSD\t\t\t30\t\n"
+            + $"{Tesla}\tRevenues\tus-gaap/2024\t20241231\t1\tUSD\t\t\t25\t\n"
+            + $"{Tesla}\tRevenues\tus-gaap/2024\t20241231\t4\tUSD\t\t\t90\t\n"
+            + $"{Tesla}\tMarketableSecuritiesCurrent\tus-gaap/2024\t20241231\t0\tUSD\t\t\t4\t\n"
+            + $"{Tesla}\tMarketableSecuritiesNoncurrent\tus-gaap/2024\t20241231\t0\tUSD\t\t\t6\t\n";
+        var s = Assert.Single(Import(Sub(), num).Snapshots);
+
+        Assert.Equal(30m, s.LineItems.Single(v => v.Item == LineItem.CashAndEquivalents).Amount);
+        Assert.Equal(10m, s.LineItems.Single(v => v.Item == LineItem.MarketableSecurities).Amount);
+        var revenue = s.LineItems.Single(v => v.Item == LineItem.Revenue);
+        Assert.Equal(25m, revenue.Amount);
+        Assert.Equal(new DateInterval(new LocalDate(2024, 10, 1), new LocalDate(2024, 12, 31)), revenue.Period);
+        Assert.Equal(["us-gaap:MarketableSecuritiesCurrent", "us-gaap:MarketableSecuritiesNoncurrent"], s.LineItems.Single(v => v.Item == LineItem.MarketableSecurities).Provenance!.Concepts);
+    }
+
+    [Fact]
     public void Import_ExtensionConceptInFsds_MatchesPerIssuerMappingByLocalName()
     {
         // Synthetic: an extension tag (version = the filing's accession number) mapped for one issuer.

@@ -58,7 +58,7 @@ public sealed class FramesImportTests
 
     [Theory]
     [InlineData("""{"taxonomy":"us-gaap","tag":"Assets","ccp":"CY2020Q3","uom":"USD","data":[]}""", "f.json: $.ccp: 'CY2020Q3' is a duration frame; only instant frames (ending in I, e.g. CY2025Q3I) hold balance-sheet amounts")]
-    [InlineData("""{"taxonomy":"us-gaap","tag":"Revenues","ccp":"CY2020Q3I","uom":"USD","data":[]}""", "f.json: $.tag: 'us-gaap:Revenues' is not in the concept map (reads: us-gaap:Assets, us-gaap:CryptoAssetFairValue, us-gaap:CryptoAssetFairValueCurrent, us-gaap:CryptoAssetFairValueNoncurrent, us-gaap:IndefiniteLivedIntangibleAssetsExcludingGoodwill)")]
+    [InlineData("""{"taxonomy":"us-gaap","tag":"NetIncomeLoss","ccp":"CY2020Q3I","uom":"USD","data":[]}""", "f.json: $.tag: 'us-gaap:NetIncomeLoss' is not in the concept map (reads: us-gaap:Assets, us-gaap:CashAndCashEquivalentsAtCarryingValue, us-gaap:CryptoAssetFairValue, us-gaap:CryptoAssetFairValueCurrent, us-gaap:CryptoAssetFairValueNoncurrent, us-gaap:IndefiniteLivedIntangibleAssetsExcludingGoodwill, us-gaap:Liabilities, us-gaap:LongTermInvestments, us-gaap:MarketableSecurities, us-gaap:MarketableSecuritiesCurrent, us-gaap:MarketableSecuritiesNoncurrent, us-gaap:OperatingIncomeLoss, us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, us-gaap:Revenues)")]
     [InlineData("""{"taxonomy":"us-gaap","tag":"Assets","ccp":"CY2020Q3I","uom":"USD","data":[{"accn":"0001564590-20-047995","cik":1050446,"end":"2020-09-30"}]}""", "f.json: $.data[0].val: required member is missing")]
     [InlineData("""{"taxonomy":"us-gaap","tag":"Assets","ccp":"CY2020Q3I","uom":"USD"}""", "f.json: $.data: required member is missing")]
     public void AddFrames_Malformed_TypedErrorNamingPath(string json, string message)
