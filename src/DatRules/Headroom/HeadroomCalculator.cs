@@ -39,7 +39,7 @@ public static class HeadroomCalculator
         if (cls.Classification == DatClassification.Indeterminate)
         {
             reasons.AddRange(cls.Reasons);
-            return result;
+            return result with { Reasons = reasons };
         }
 
         decimal d = snapshot.DigitalAssets, total = snapshot.TotalAssets!.Value, a = total - d, t = threshold.Fraction;
@@ -90,6 +90,7 @@ public static class HeadroomCalculator
             DebtFundedPurchaseToCross = debtBuy,
             SaleToExit = sale,
             OperatingAssetsToExit = addOperating,
+            Reasons = reasons,
         };
     }
 

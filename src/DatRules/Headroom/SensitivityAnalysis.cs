@@ -1,3 +1,4 @@
+using DatRules.Internal;
 using DatRules.Classification;
 using DatRules.Issuers;
 
@@ -10,10 +11,10 @@ namespace DatRules.Headroom;
 public static class SensitivityAnalysis
 {
     /// <summary>Gets the default price moves: -50% to +100% in steps of 10.</summary>
-    public static IReadOnlyList<decimal> DefaultMoves { get; } = Enumerable.Range(-5, 16).Select(i => i * 10m).ToArray();
+    public static IReadOnlyList<decimal> DefaultMoves { get; } = ReadOnly.Copy(Enumerable.Range(-5, 16).Select(i => i * 10m));
 
     /// <summary>Gets the default thresholds: 30% to 70% in steps of 5, inclusive.</summary>
-    public static IReadOnlyList<RatioThreshold> DefaultThresholds { get; } = Enumerable.Range(6, 9).Select(i => RatioThreshold.AtLeast(i * 5m)).ToArray();
+    public static IReadOnlyList<RatioThreshold> DefaultThresholds { get; } = ReadOnly.Copy(Enumerable.Range(6, 9).Select(i => RatioThreshold.AtLeast(i * 5m)));
 
     /// <summary>Runs the grid.</summary>
     /// <param name="snapshots">The universe.</param>

@@ -39,6 +39,7 @@ public sealed class IssuerSnapshot
         AsOf = asOf;
         TotalAssets = totalAssets is { } t ? Guard.NotNegative(t, nameof(totalAssets)) : null;
         _holdings = holdings.ToArray();
+        Holdings = ReadOnly.Wrap(_holdings);
         if (Array.IndexOf(_holdings, null) >= 0)
         {
             throw new ArgumentNullException(nameof(holdings), "A holding must not be null.");
@@ -60,7 +61,7 @@ public sealed class IssuerSnapshot
     public Currency Currency { get; }
 
     /// <summary>Gets the digital-asset holdings.</summary>
-    public IReadOnlyList<DigitalAssetHolding> Holdings => _holdings;
+    public IReadOnlyList<DigitalAssetHolding> Holdings { get; }
 
     /// <summary>Gets the sum of the holdings' fair values (whatever their currency; see <see cref="HasCurrencyMix"/>).</summary>
     public decimal DigitalAssets => _holdings.Sum(h => h.FairValue);
@@ -111,7 +112,7 @@ public sealed class IssuerSnapshot
     public string? Source { get; init; }
 
     /// <summary>Gets or initializes the names of fields that are estimates rather than figures read from a filing.</summary>
-    public IReadOnlyList<string> EstimatedFields { get; init; } = [];
+    public IReadOnlyList<string> EstimatedFields { get; init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>Gets a value indicating whether any of the figures is an estimate.</summary>
     public bool IsEstimate => EstimatedFields.Count > 0;
