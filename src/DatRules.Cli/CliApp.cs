@@ -41,9 +41,9 @@ internal static partial class CliApp
         return code;
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IClock? clock = null, Stream? rawStdout = null)
+    /// <summary>Builds the command tree.</summary>
+    internal static Command BuildRoot(CliContext ctx)
     {
-        var ctx = new CliContext(stdout, stderr, clock ?? SystemClock.Instance, rawStdout);
         // A plain command, not RootCommand, whose name would be the assembly's ("DatRules.Cli") in help and usage.
         var root = new Command(Name, "datrules: index-provider rules for digital-asset treasury companies (DATs).")
         {
@@ -58,7 +58,13 @@ internal static partial class CliApp
         root.Subcommands.Add(SensitivityCommand.Create(ctx));
         root.Subcommands.Add(HistoryCommand.Create(ctx));
         root.Subcommands.Add(ChartCommand.Create(ctx));
+        return root;
+    }
 
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IClock? clock = null, Stream? rawStdout = null)
+    {
+        var ctx = new CliContext(stdout, stderr, clock ?? SystemClock.Instance, rawStdout);
+        var root = BuildRoot(ctx);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
