@@ -42,13 +42,23 @@ internal static class ChartCommand
                 var other => throw new UsageException($"Unknown chart '{other}': use ratio, universe or sensitivity."),
             };
 
-            if (ext == ".svg")
+            try
             {
-                plot.SaveSvg(file.FullName, 900, 520);
+                if (ext == ".svg")
+                {
+                    plot.SaveSvg(file.FullName, 900, 520);
+                }
+                else
+                {
+                    plot.SavePng(file.FullName, 900, 520);
+                }
             }
-            else
+            catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or BadImageFormatException)
             {
-                plot.SavePng(file.FullName, 900, 520);
+                // The tool package ships SkiaSharp's natives for a few runtimes only (DatRules.Cli.csproj).
+                throw new UsageException(
+                    $"charts need SkiaSharp's native library, which the datrules tool ships for linux-x64, linux-arm64, osx and win-x64; this is {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}. "
+                    + "Run from the repository (dotnet run --project src/DatRules.Cli -- chart ...), which restores the natives of every platform.");
             }
 
             ctx.Out.WriteLine($"wrote {file.FullName}");

@@ -38,12 +38,12 @@ public class ReadmeTests
         return dir?.FullName ?? throw new InvalidOperationException("DatRules.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static string Between(string text, string start, string end)
+    internal static string Between(string text, string start, string end)
     {
         int s = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
         return text[s..text.IndexOf(end, s, StringComparison.Ordinal)];
     }
 
-    private static string Normalize(string text) =>
+    internal static string Normalize(string text) =>
         string.Join('\n', text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 }
