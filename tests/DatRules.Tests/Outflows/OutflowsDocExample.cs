@@ -23,7 +23,7 @@ internal static class OutflowsDocExample
         var estimator = new ForcedSellingEstimator(new ImpactOptions { ImpactCoefficient = 1m, ExecutionDays = 1 });
         OutflowEstimate onlyMsci = estimator.Estimate(exposures, market, [msci]);
         console.WriteLine($"MSCI alone: {onlyMsci.Total.ForcedSellingUsd:N0} USD, {onlyMsci.Total.ForcedSellingShares:N0} shares, "
-            + $"{onlyMsci.Total.DaysOfVolume:0.00} days of volume, impact {onlyMsci.Total.PriceImpact:P2}");
+            + $"{onlyMsci.Total.DaysOfVolume:0.00} days of volume, impact {onlyMsci.Total.PriceImpact * 100m:0.00}%");
         // snippet:end
         return onlyMsci;
     }
