@@ -21,6 +21,7 @@ public static class SensitivityAnalysis
     /// <param name="priceMovesPct">Price moves in percent, each &gt;= -100.</param>
     /// <param name="thresholds">Thresholds.</param>
     /// <returns>One cell per (move, threshold), moves outer, in the order given.</returns>
+    /// <exception cref="OverflowException">Holdings moved by a price move are beyond <see cref="decimal"/>'s range.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A move is below -100%.</exception>
     public static IReadOnlyList<SensitivityCell> Run(IEnumerable<IssuerSnapshot> snapshots, IEnumerable<decimal> priceMovesPct, IEnumerable<RatioThreshold> thresholds)
     {

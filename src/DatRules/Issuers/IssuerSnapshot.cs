@@ -30,7 +30,7 @@ public sealed class IssuerSnapshot
     /// <param name="holdings">The digital-asset holdings (may be empty).</param>
     /// <param name="currency">The currency of all amounts; USD if omitted.</param>
     /// <exception cref="ArgumentNullException"><paramref name="issuer"/> or <paramref name="holdings"/> is null, or a holding is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalAssets"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalAssets"/> is negative, or the holdings' fair values add up to more than a <see cref="decimal"/> holds.</exception>
     public IssuerSnapshot(IssuerId issuer, LocalDate asOf, decimal? totalAssets, IEnumerable<DigitalAssetHolding> holdings, Currency currency = default)
     {
         ArgumentNullException.ThrowIfNull(issuer);
@@ -40,6 +40,7 @@ public sealed class IssuerSnapshot
         TotalAssets = totalAssets is { } t ? Guard.NotNegative(t, nameof(totalAssets)) : null;
         _holdings = holdings.ToArray();
         Holdings = ReadOnly.Wrap(_holdings);
+        DigitalAssets = Guard.Sum(_holdings.Select(h => h.FairValue), "The holdings' fair values add up to more than a decimal holds (about 7.9e28).", nameof(holdings));
         if (Array.IndexOf(_holdings, null) >= 0)
         {
             throw new ArgumentNullException(nameof(holdings), "A holding must not be null.");
@@ -64,7 +65,7 @@ public sealed class IssuerSnapshot
     public IReadOnlyList<DigitalAssetHolding> Holdings { get; }
 
     /// <summary>Gets the sum of the holdings' fair values (whatever their currency; see <see cref="HasCurrencyMix"/>).</summary>
-    public decimal DigitalAssets => _holdings.Sum(h => h.FairValue);
+    public decimal DigitalAssets { get; }
 
     /// <summary>Gets a value indicating whether any holding is valued in another currency than <see cref="Currency"/>.</summary>
     public bool HasCurrencyMix => _holdings.Any(h => h.Currency != Currency);
