@@ -14,6 +14,7 @@ internal static class CommonOptions
     public static Option<OutputFormat> Format() => new("--format", "-f")
     {
         Description = "Output format: table, json or csv.",
+        HelpName = "table|json|csv",
         DefaultValueFactory = _ => OutputFormat.Table,
         CustomParser = result =>
         {

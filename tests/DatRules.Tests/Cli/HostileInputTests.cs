@@ -34,6 +34,15 @@ public partial class HostileInputTests
         Assert.DoesNotContain("DatRules.Cli", result.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Help_FormatOption_ShowsTheValuesAsTyped()
+    {
+        var result = CliRunner.Run("headroom", "--help");
+
+        Assert.Contains("--format <table|json|csv>", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("OutputFormat", result.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("scren", "Did you mean 'screen' instead of 'scren'?")]
     [InlineData("polices", "Did you mean 'policies' instead of 'polices'?")]
