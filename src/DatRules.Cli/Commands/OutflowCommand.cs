@@ -34,7 +34,7 @@ internal static class OutflowCommand
 
                 try
                 {
-                    set = OutflowScenarioJson.Parse(File.ReadAllText(file.FullName), families);
+                    set = OutflowScenarioJson.Parse(StrictText.ReadAll(file, "--scenario"), families);
                 }
                 catch (JsonInputException ex)
                 {
@@ -115,9 +115,17 @@ internal static class OutflowCommand
             throw new InputException(input.FullName, [new InputError(0, null, "file not found")]);
         }
 
-        using var text = new StreamReader(input.FullName);
-        var r = ExposureCsvReader.Read(text, input.Name);
-        return (r.Exposures, r.Markets);
+        using var text = new StreamReader(input.FullName, StrictText.Utf8);
+        try
+        {
+            var r = ExposureCsvReader.Read(text, input.Name);
+            return (r.Exposures, r.Markets);
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            // Invalid bytes used to become U+FFFD silently, so distinct tickers or families could collide.
+            throw new UsageException(StrictText.Invalid("--input", input, ex));
+        }
     }
 
     private static string Usd(decimal v) => (v / 1_000_000_000m).ToString("0.000", CultureInfo.InvariantCulture) + "B";

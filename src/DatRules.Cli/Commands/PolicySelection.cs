@@ -61,7 +61,7 @@ internal sealed class PolicySelection
         IReadOnlyList<IndexPolicy> policies;
         try
         {
-            policies = PolicyJson.Parse(File.ReadAllText(file.FullName));
+            policies = PolicyJson.Parse(StrictText.ReadAll(file, "--policy-file"));
         }
         catch (JsonInputException ex)
         {

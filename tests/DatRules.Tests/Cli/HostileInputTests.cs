@@ -334,6 +334,40 @@ public partial class HostileInputTests
             StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string> JsonFileOptions => new()
+    {
+        { "policies", "--policy-file" },
+        { "diff", "--policy-file" },
+        { "screen", "--policy-file" },
+        { "outflow", "--scenario" },
+    };
+
+    [Theory]
+    [MemberData(nameof(JsonFileOptions))]
+    public void Run_JsonFileWithInvalidUtf8_UsageErrorNotSilentReplacement(string command, string option)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"datrules-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(file, [.. "{ \"policies\": [], \"x\": \""u8, 0xC3, 0x28, .. "\" }"u8]);
+        string[] args = command == "diff" ? ["diff", option, file, "--from", "a", "--to", "b"] : [command, option, file];
+
+        var result = CliRunner.Run(args);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Equal($"error: {option} '{Path.GetFileName(file)}': not valid UTF-8 text (invalid byte 0xC3); save the file as UTF-8.\n", result.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Outflow_InputWithInvalidUtf8_UsageErrorNotSilentReplacement()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"datrules-{Guid.NewGuid():N}.csv");
+        File.WriteAllBytes(file, [.. "ticker,index_family,provider,as_of,source,price,adv_shares,holding_usd\nMST"u8, 0xFF, .. ",MSCI,MSCI,2025-11-20,s,1,1,1\n"u8]);
+
+        var result = CliRunner.Run("outflow", "--input", file);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Equal($"error: --input '{Path.GetFileName(file)}': not valid UTF-8 text (invalid byte 0xFF); save the file as UTF-8.\n", result.Error.ReplaceLineEndings("\n"));
+    }
+
     [GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{2,4}\b")]
     private static partial Regex UsDate();
 
