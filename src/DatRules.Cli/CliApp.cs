@@ -68,7 +68,9 @@ internal static partial class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            // "datrules scren": the unknown token is the error; "Required command was not provided" would only add noise.
+            bool unmatchedAtRoot = ReferenceEquals(parse.CommandResult.Command, root) && parse.UnmatchedTokens.Count > 0;
+            foreach (var error in parse.Errors.Where(e => !(unmatchedAtRoot && e.Message.StartsWith("Required command", StringComparison.Ordinal))))
             {
                 stderr.WriteLine($"error: {FriendlyTypes(error.Message)}");
             }
