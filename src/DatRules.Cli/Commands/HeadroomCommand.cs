@@ -15,7 +15,7 @@ internal static class HeadroomCommand
         var input = CommonOptions.Input();
         var format = CommonOptions.Format();
         var ticker = new Option<string?>("--ticker") { Description = "Only this ticker." };
-        var threshold = new Option<decimal?>("--threshold", "-t") { Description = "Inclusive threshold in percent; default MSCI's 50." };
+        var threshold = ExactNumber.Option("--threshold", "-t", "Inclusive threshold in percent; default MSCI's 50.");
         var command = new Command("headroom", "How far each company is from the line: break-even coin price, purchases, sales.") { input, ticker, threshold, format };
         command.SetAction(parse =>
         {

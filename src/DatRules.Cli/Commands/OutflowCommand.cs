@@ -16,7 +16,7 @@ internal static class OutflowCommand
         var ticker = new Option<string?>("--ticker") { Description = "Only this ticker (default: every ticker of the input)." };
         var input = new Option<FileInfo?>("--input", "-i") { Description = "CSV of passive exposures and market data (docs/outflows.md). Default: Strategy per JPMorgan (20 Nov 2025)." };
         var scenario = new Option<FileInfo?>("--scenario") { Description = "JSON of probability-weighted scenarios (docs/outflows.md); default: every family with an exposure deletes the issuer." };
-        var sigma = new Option<decimal?>("--sigma") { Description = "Daily volatility (fraction, e.g. 0.05) when the input has none; needed for price impact." };
+        var sigma = ExactNumber.Option("--sigma", string.Empty, "Daily volatility (fraction, e.g. 0.05) when the input has none; needed for price impact.");
         var days = new Option<int?>("--days") { Description = "Spread the selling over N trading days (default 1)." };
         var format = CommonOptions.Format();
         var command = new Command("outflow", "Estimate forced selling by index funds if index families delete an issuer.") { ticker, input, scenario, sigma, days, format };

@@ -87,9 +87,11 @@ public partial class HostileInputTests
     }
 
     [Theory]
-    [InlineData("headroom", "--threshold", "abc", "error: Cannot parse argument 'abc' for option '--threshold' as a number (e.g. 50 or 0.05).")]
+    [InlineData("headroom", "--threshold", "abc", "error: --threshold 'abc' is not a number (e.g. 50 or 0.05).")]
     [InlineData("outflow", "--days", "x", "error: Cannot parse argument 'x' for option '--days' as a whole number.")]
-    [InlineData("outflow", "--sigma", "5%", "error: Cannot parse argument '5%' for option '--sigma' as a number (e.g. 50 or 0.05).")]
+    [InlineData("outflow", "--sigma", "5%", "error: --sigma '5%' is not a number (e.g. 50 or 0.05).")]
+    [InlineData("headroom", "--threshold", "50.00000000000000000000000000001", "error: --threshold '50.00000000000000000000000000001' has more digits or a larger magnitude than a decimal holds exactly (28 significant digits, below 7.9e28).")]
+    [InlineData("outflow", "--sigma", "0.050000000000000000000000000001", "error: --sigma '0.050000000000000000000000000001' has more digits or a larger magnitude than a decimal holds exactly (28 significant digits, below 7.9e28).")]
     public void Run_TypedOptionNotParsable_NoInternalTypeName(string command, string option, string value, string expected)
     {
         var result = CliRunner.Run(command, option, value);
