@@ -1,8 +1,6 @@
 using DatRules.Cli;
 
 // Buffered stdout: Console.Out flushes on every write, which dominates the cost of million-row outputs.
+// RunProcess flushes at the end and reports a failed write (e.g. '> /dev/full') as an error, exit code 2.
 using var raw = Console.OpenStandardOutput();
-using var stdout = new StreamWriter(raw, new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
-int code = CliApp.Run(args, stdout, Console.Error, rawStdout: raw);
-stdout.Flush();
-return code;
+return CliApp.RunProcess(args, raw, Console.Error);

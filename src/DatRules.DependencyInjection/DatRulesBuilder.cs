@@ -14,6 +14,7 @@ public sealed class DatRulesBuilder
 {
     private readonly List<IndexPolicy> _policies = [];
     private readonly List<(string Source, string Json)> _json = [];
+    private readonly List<string> _readFailures = [];
 
     internal DatRulesBuilder()
     {
@@ -58,10 +59,19 @@ public sealed class DatRulesBuilder
     /// <param name="path">The file path.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <remarks>The file must be UTF-8: invalid bytes are a failure of <c>AddDatRules</c>, listed with the others, not replaced silently.</remarks>
     public DatRulesBuilder AddPolicyJsonFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return AddPolicyJson(File.ReadAllText(path), Path.GetFileName(path));
+        try
+        {
+            return AddPolicyJson(File.ReadAllText(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true)), Path.GetFileName(path));
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            _readFailures.Add($"{Path.GetFileName(path)}: not valid UTF-8 text; save the file as UTF-8");
+            return this;
+        }
     }
 
     /// <summary>Validates everything and builds the catalog.</summary>
@@ -76,6 +86,7 @@ public sealed class DatRulesBuilder
 
         Try(failures, "DatRulesBuilder.Impact", Impact.Validate);
         Try(failures, "DatRulesBuilder.Screening", Screening.Validate);
+        failures.AddRange(_readFailures);
         var policies = new List<IndexPolicy>(_policies);
         foreach (var (source, json) in _json)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using DatRules.Headroom;
 using DatRules.History;
 using ScottPlot;
@@ -17,6 +18,16 @@ internal static class ChartCommand
         command.SetAction(parse =>
         {
             var file = parse.GetValue(output)!;
+            if (Directory.Exists(file.FullName))
+            {
+                throw new UsageException($"--out '{file.FullName}' is a directory; name a file ending in .svg or .png.");
+            }
+
+            if (file.Directory is { Exists: false } dir)
+            {
+                throw new UsageException($"--out '{file.FullName}': directory '{dir.FullName}' does not exist.");
+            }
+
             string ext = file.Extension.ToLowerInvariant();
             if (ext is not (".svg" or ".png"))
             {
@@ -31,13 +42,23 @@ internal static class ChartCommand
                 var other => throw new UsageException($"Unknown chart '{other}': use ratio, universe or sensitivity."),
             };
 
-            if (ext == ".svg")
+            try
             {
-                plot.SaveSvg(file.FullName, 900, 520);
+                if (ext == ".svg")
+                {
+                    plot.SaveSvg(file.FullName, 900, 520);
+                }
+                else
+                {
+                    plot.SavePng(file.FullName, 900, 520);
+                }
             }
-            else
+            catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or BadImageFormatException)
             {
-                plot.SavePng(file.FullName, 900, 520);
+                // The tool package ships SkiaSharp's natives for a few runtimes only (DatRules.Cli.csproj).
+                throw new UsageException(
+                    $"charts need SkiaSharp's native library, which the datrules tool ships for linux-x64, linux-arm64, osx and win-x64; this is {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}. "
+                    + "Run from the repository (dotnet run --project src/DatRules.Cli -- chart ...), which restores the natives of every platform.");
             }
 
             ctx.Out.WriteLine($"wrote {file.FullName}");
@@ -60,7 +81,11 @@ internal static class ChartCommand
         }
 
         Line50(plot);
-        plot.Axes.DateTimeTicksBottom();
+        // ISO dates on the axis (the default is the current culture's, month/day/year under invariant globalization).
+        plot.Axes.DateTimeTicksBottom().TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic
+        {
+            LabelFormatter = d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
         plot.Axes.SetLimitsY(0, 105);
         plot.Title("Digital assets / total assets over time");
         plot.YLabel("% of total assets");
@@ -110,7 +135,7 @@ internal static class ChartCommand
         plot.Add.ColorBar(heatmap).Label = "DAT count";
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, thresholds.Count).Select(i => (double)i).ToArray(), thresholds.Select(t => $">= {t.Percent:0}%").ToArray());
         plot.Axes.Left.SetTicks(Enumerable.Range(0, moves.Count).Select(i => (double)i).ToArray(), moves.Select(m => $"{m:+0;-0;0}%").ToArray());
-        plot.Title($"DATs among {snapshots.Count} companies by coin-price move and threshold");
+        plot.Title($"DATs among {Plural.Companies(snapshots.Count)} by coin-price move and threshold");
         plot.XLabel("threshold (digital assets / total assets)");
         plot.YLabel("coin-price move");
         return plot;

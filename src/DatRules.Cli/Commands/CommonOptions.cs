@@ -14,7 +14,19 @@ internal static class CommonOptions
     public static Option<OutputFormat> Format() => new("--format", "-f")
     {
         Description = "Output format: table, json or csv.",
+        HelpName = "table|json|csv",
         DefaultValueFactory = _ => OutputFormat.Table,
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens.Select(t => t.Value));
+            if (Enum.TryParse(text, ignoreCase: true, out OutputFormat format) && Enum.IsDefined(format) && !int.TryParse(text, out _))
+            {
+                return format;
+            }
+
+            result.AddError($"--format '{text}' is not one of table, json, csv.");
+            return OutputFormat.Table;
+        },
     };
 
     public static Option<bool> SkipInvalid() => new("--skip-invalid")

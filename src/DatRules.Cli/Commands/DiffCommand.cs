@@ -42,7 +42,7 @@ internal static class DiffCommand
             }
             else if (d1 is not null && d2 is not null)
             {
-                var p = new IndexProvider(parse.GetValue(provider) ?? "MSCI");
+                var p = PolicySelection.ProviderNamed(parse.GetValue(provider), catalog);
                 before = catalog.InForce(p, PolicySelection.ParseDate(d1, "--date"));
                 after = catalog.InForce(p, PolicySelection.ParseDate(d2, "--vs-date"));
             }
@@ -56,6 +56,10 @@ internal static class DiffCommand
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 WriteJson(report, ctx.Out);
+            }
+            else if (parse.GetValue(format) == OutputFormat.Csv)
+            {
+                WriteCsv(report, ctx.Out);
             }
             else
             {
@@ -71,7 +75,7 @@ internal static class DiffCommand
     {
         o.WriteLine($"from: {report.From}");
         o.WriteLine($"to:   {report.To}");
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Changes.Count} of {report.Screened} issuers change."));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Changes.Count:#,0} of {Plural.Issuers(report.Screened)} {(report.Changes.Count == 1 ? "changes" : "change")}."));
         o.WriteLine();
         foreach (var c in report.Changes)
         {
@@ -80,6 +84,15 @@ internal static class DiffCommand
             o.WriteLine($"    after:  {RuleChange.Describe(c.After)}");
         }
     }
+
+    private static void WriteCsv(RuleChangeReport report, TextWriter o) => CsvTable.Write(
+        o,
+        ["ticker", "as_of", "digital_asset_ratio", "classification_changed", "action_changed", "before_policy", "before_classification", "before_action", "after_policy", "after_classification", "after_action"],
+        report.Changes.Select(c => new object?[]
+        {
+            c.Snapshot.Issuer.Ticker, c.Snapshot.AsOf, ScreenWriter.RoundedRatio(c.Snapshot.DigitalAssetRatio), c.ClassificationChanged, c.ActionChanged,
+            c.Before.Policy.Id, c.Before.Classification.ToString(), RuleChange.Describe(c.Before), c.After.Policy.Id, c.After.Classification.ToString(), RuleChange.Describe(c.After),
+        }));
 
     private static void WriteJson(RuleChangeReport report, TextWriter o)
     {

@@ -15,7 +15,7 @@ internal static class HeadroomCommand
         var input = CommonOptions.Input();
         var format = CommonOptions.Format();
         var ticker = new Option<string?>("--ticker") { Description = "Only this ticker." };
-        var threshold = new Option<decimal?>("--threshold", "-t") { Description = "Inclusive threshold in percent; default MSCI's 50." };
+        var threshold = ExactNumber.Option("--threshold", "-t", "Inclusive threshold in percent; default MSCI's 50.");
         var command = new Command("headroom", "How far each company is from the line: break-even coin price, purchases, sales.") { input, ticker, threshold, format };
         command.SetAction(parse =>
         {
@@ -28,7 +28,20 @@ internal static class HeadroomCommand
                 throw new UsageException($"--ticker '{parse.GetValue(ticker)}' is not in the input.");
             }
 
-            var results = snapshots.Select(s => HeadroomCalculator.Compute(s, t)).ToList();
+            var results = snapshots.Select(s => Checked.Run($"the headroom of {s.Issuer.Ticker} ({s.AsOf:yyyy-MM-dd})", () => HeadroomCalculator.Compute(s, t))).ToList();
+            if (parse.GetValue(format) == OutputFormat.Csv)
+            {
+                CsvTable.Write(
+                    ctx.Out,
+                    ["ticker", "asset", "classification", "threshold", "direction", "current_price", "break_even_price", "break_even_factor", "price_move_pct", "cash_funded_purchase_to_cross", "debt_funded_purchase_to_cross", "sale_to_exit", "operating_assets_to_exit", "reasons"],
+                    results.Select(r => new object?[]
+                    {
+                        r.Ticker, r.Asset, r.Classification.ToString(), r.Threshold.ToString(), r.Direction.ToString(), Round(r.CurrentPrice, 2), Round(r.BreakEvenPrice, 2), Round(r.BreakEvenFactor, 8),
+                        Round(r.PriceMovePct, 4), Round(r.CashFundedPurchaseToCross, 2), Round(r.DebtFundedPurchaseToCross, 2), Round(r.SaleToExit, 2), Round(r.OperatingAssetsToExit, 2), string.Join(" | ", r.Reasons),
+                    }));
+                return ExitCodes.Ok;
+            }
+
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 var rows = results.Select(r => new Dictionary<string, object?>

@@ -40,6 +40,18 @@ internal static class HistoryCommand
                 return ExitCodes.Ok;
             }
 
+            if (parse.GetValue(format) == OutputFormat.Csv)
+            {
+                CsvTable.Write(
+                    ctx.Out,
+                    ["ticker", "as_of", "digital_asset_ratio", "classification", "msci_policy_in_force", "classification_under_policy_in_force", "first_crossed"],
+                    byTest.Zip(byPolicy).SelectMany(p => p.First.Points.Zip(p.Second.Points).Select(x => new object?[]
+                    {
+                        p.First.Ticker, x.First.AsOf, ScreenWriter.RoundedRatio(x.First.Ratio), x.First.Classification.ToString(), x.Second.PolicyId, x.Second.Classification.ToString(), p.First.FirstCrossed,
+                    })));
+                return ExitCodes.Ok;
+            }
+
             var o = ctx.Out;
             foreach (var (test, policy) in byTest.Zip(byPolicy))
             {

@@ -16,7 +16,7 @@ internal static class OutflowCommand
         var ticker = new Option<string?>("--ticker") { Description = "Only this ticker (default: every ticker of the input)." };
         var input = new Option<FileInfo?>("--input", "-i") { Description = "CSV of passive exposures and market data (docs/outflows.md). Default: Strategy per JPMorgan (20 Nov 2025)." };
         var scenario = new Option<FileInfo?>("--scenario") { Description = "JSON of probability-weighted scenarios (docs/outflows.md); default: every family with an exposure deletes the issuer." };
-        var sigma = new Option<decimal?>("--sigma") { Description = "Daily volatility (fraction, e.g. 0.05) when the input has none; needed for price impact." };
+        var sigma = ExactNumber.Option("--sigma", string.Empty, "Daily volatility (fraction, e.g. 0.05) when the input has none; needed for price impact.");
         var days = new Option<int?>("--days") { Description = "Spread the selling over N trading days (default 1)." };
         var format = CommonOptions.Format();
         var command = new Command("outflow", "Estimate forced selling by index funds if index families delete an issuer.") { ticker, input, scenario, sigma, days, format };
@@ -34,7 +34,7 @@ internal static class OutflowCommand
 
                 try
                 {
-                    set = OutflowScenarioJson.Parse(File.ReadAllText(file.FullName), families);
+                    set = OutflowScenarioJson.Parse(StrictText.ReadAll(file, "--scenario"), families);
                 }
                 catch (JsonInputException ex)
                 {
@@ -80,14 +80,18 @@ internal static class OutflowCommand
                 }
 
                 var mine = exposures.Where(e => string.Equals(e.Ticker, t, StringComparison.OrdinalIgnoreCase)).ToList();
-                var all = estimator.Estimate(mine, m, mine.Select(e => e.Family));
-                var analysis = set is null ? null : estimator.Analyze(mine, m, set.Scenarios);
+                var all = Checked.Run($"the outflow of {t}", () => estimator.Estimate(mine, m, mine.Select(e => e.Family)));
+                var analysis = set is null ? null : Checked.Run($"the scenarios of {t}", () => estimator.Analyze(mine, m, set.Scenarios));
                 results.Add((all, analysis));
             }
 
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 WriteJson(results, ctx.Out);
+            }
+            else if (parse.GetValue(format) == OutputFormat.Csv)
+            {
+                WriteCsv(results, ctx.Out);
             }
             else
             {
@@ -111,9 +115,17 @@ internal static class OutflowCommand
             throw new InputException(input.FullName, [new InputError(0, null, "file not found")]);
         }
 
-        using var text = new StreamReader(input.FullName);
-        var r = ExposureCsvReader.Read(text, input.Name);
-        return (r.Exposures, r.Markets);
+        using var text = new StreamReader(input.FullName, StrictText.Utf8);
+        try
+        {
+            var r = ExposureCsvReader.Read(text, input.Name);
+            return (r.Exposures, r.Markets);
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            // Invalid bytes used to become U+FFFD silently, so distinct tickers or families could collide.
+            throw new UsageException(StrictText.Invalid("--input", input, ex));
+        }
     }
 
     private static string Usd(decimal v) => (v / 1_000_000_000m).ToString("0.000", CultureInfo.InvariantCulture) + "B";
@@ -150,7 +162,39 @@ internal static class OutflowCommand
             o.WriteLine();
         }
 
+        if (results.Any(r => r.Estimate.Families.Append(r.Estimate.Total).Any(l => l.PriceImpact is null)))
+        {
+            o.WriteLine("Impact n/a: the input has no daily volatility for that ticker; give one with --sigma (e.g. --sigma 0.05),");
+            o.WriteLine("a daily_volatility column in --input, or dailyVolatility in the --scenario file.");
+        }
+
         o.WriteLine("Estimates from the inputs' sources (docs/outflows.md); not investment advice.");
+    }
+
+    private static void WriteCsv(List<(OutflowEstimate Estimate, ScenarioAnalysis? Analysis)> results, TextWriter o)
+    {
+        static object?[] Line(string ticker, string row, string? name, string? provider, decimal? probability, decimal? cumulative, FamilyOutflow l) =>
+        [
+            ticker, row, name, provider, probability, cumulative, Math.Round(l.ForcedSellingUsd, 2), Math.Round(l.ForcedSellingShares, 2), Math.Round(l.DaysOfVolume, 6),
+            l.PriceImpact is { } p ? Math.Round(p, 8) : null,
+        ];
+
+        var rows = new List<object?[]>();
+        foreach (var (e, a) in results)
+        {
+            rows.AddRange(e.Families.Select(l => Line(e.Ticker, "family", l.Family!.Name, l.Family.Provider.Name, null, null, l)));
+            rows.Add(Line(e.Ticker, "total", "TOTAL", null, null, null, e.Total));
+            if (a is not null)
+            {
+                rows.AddRange(a.Distribution.Select(s => Line(e.Ticker, "scenario", s.Scenario.Name, null, s.Scenario.Probability, s.CumulativeProbability, s.Estimate.Total)));
+                rows.Add([e.Ticker, "expected", "EXPECTED", null, null, null, Math.Round(a.ExpectedUsd, 2), Math.Round(a.ExpectedShares, 2), null, null]);
+            }
+        }
+
+        CsvTable.Write(
+            o,
+            ["ticker", "row", "name", "provider", "probability", "cumulative_probability", "forced_selling_usd", "forced_selling_shares", "days_of_volume", "price_impact"],
+            rows);
     }
 
     private static void WriteJson(List<(OutflowEstimate Estimate, ScenarioAnalysis? Analysis)> results, TextWriter o)

@@ -23,6 +23,10 @@ internal static class PoliciesCommand
             {
                 WriteJson(catalog, ctx.Out);
             }
+            else if (parse.GetValue(format) == OutputFormat.Csv)
+            {
+                WriteCsv(catalog, ctx.Out);
+            }
             else
             {
                 WriteTable(catalog, ctx.Out);
@@ -54,6 +58,18 @@ internal static class PoliciesCommand
             o.WriteLine();
         }
     }
+
+    private static void WriteCsv(PolicyCatalog catalog, TextWriter o) => CsvTable.Write(
+        o,
+        ["id", "provider", "scope", "status", "announced", "effective", "threshold_percent", "threshold_bound", "criteria", "constituent_action", "non_constituent_action", "source_title", "source_publisher", "source_date", "source_url", "notes"],
+        catalog.Policies.Select(p => new object?[]
+        {
+            p.Id, p.Provider.Name, p.Scope, p.Status.ToString(), Cell(p.AnnouncedOn), Cell(p.EffectiveOn), p.RatioThreshold?.Percent, p.RatioThreshold?.Bound.ToString(),
+            string.Join(" AND ", p.Criteria.Select(c => c.Description)), p.ConstituentAction.ToString(), p.NonConstituentAction.ToString(),
+            p.Source.Title, p.Source.Publisher, Cell(p.Source.Date), p.Source.Url?.ToString(), p.Notes,
+        }));
+
+    private static LocalDate? Cell(LocalDate d) => d == LocalDate.MinIsoValue ? null : d;
 
     private static void WriteJson(PolicyCatalog catalog, TextWriter o)
     {

@@ -32,6 +32,19 @@ internal sealed class PolicySelection
         return parsed.Success ? parsed.Value : throw new UsageException($"{option} '{text}' is not a date in yyyy-MM-dd form.");
     }
 
+    /// <summary>The provider named by --provider (MSCI when absent); a blank name is a usage error, not a crash.</summary>
+    public static IndexProvider ProviderNamed(string? name, PolicyCatalog catalog)
+    {
+        if (name is null)
+        {
+            return IndexProvider.Msci;
+        }
+
+        return string.IsNullOrWhiteSpace(name)
+            ? throw new UsageException($"--provider must name an index provider; known providers: {string.Join(", ", catalog.Providers)}.")
+            : new IndexProvider(name);
+    }
+
     /// <summary>Builds the catalog: built-ins plus the policies of --policy-file.</summary>
     public static (PolicyCatalog Catalog, IReadOnlyList<IndexPolicy> FromFile) Catalog(FileInfo? file)
     {
@@ -48,7 +61,7 @@ internal sealed class PolicySelection
         IReadOnlyList<IndexPolicy> policies;
         try
         {
-            policies = PolicyJson.Parse(File.ReadAllText(file.FullName));
+            policies = PolicyJson.Parse(StrictText.ReadAll(file, "--policy-file"));
         }
         catch (JsonInputException ex)
         {
@@ -85,7 +98,7 @@ internal sealed class PolicySelection
         if (provider is not null || date is not null)
         {
             var on = date is null ? clock.GetCurrentInstant().InUtc().Date : ParseDate(date, "--date");
-            return catalog.InForce(new IndexProvider(provider ?? "MSCI"), on);
+            return catalog.InForce(ProviderNamed(provider, catalog), on);
         }
 
         return fromFile.Count switch

@@ -17,7 +17,7 @@ internal static class SensitivityCommand
         command.SetAction(parse =>
         {
             var snapshots = InputLoader.Load(parse.GetValue(input), false, ctx);
-            var cells = SensitivityAnalysis.Run(snapshots, SensitivityAnalysis.DefaultMoves, SensitivityAnalysis.DefaultThresholds);
+            var cells = Checked.Run("the sensitivity grid", () => SensitivityAnalysis.Run(snapshots, SensitivityAnalysis.DefaultMoves, SensitivityAnalysis.DefaultThresholds));
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(cells.Select(c => new Dictionary<string, object?>
@@ -30,9 +30,15 @@ internal static class SensitivityCommand
                 return ExitCodes.Ok;
             }
 
+            if (parse.GetValue(format) == OutputFormat.Csv)
+            {
+                CsvTable.Write(ctx.Out, ["price_move_pct", "threshold_percent", "dat_count", "flips"], cells.Select(c => new object?[] { c.PriceMovePct, c.Threshold.Percent, c.DatCount, string.Join(' ', c.Flips) }));
+                return ExitCodes.Ok;
+            }
+
             var o = ctx.Out;
             var thresholds = SensitivityAnalysis.DefaultThresholds;
-            o.WriteLine($"DAT count of {snapshots.Count} companies by coin-price move (rows) and threshold (columns, >=)");
+            o.WriteLine($"DAT count of {Plural.Companies(snapshots.Count)} by coin-price move (rows) and threshold (columns, >=)");
             o.WriteLine();
             o.WriteLine("Move  " + string.Concat(thresholds.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Percent,6:0}%"))));
             o.WriteLine(new string('-', 6 + (7 * thresholds.Count)));

@@ -1,3 +1,4 @@
+using DatRules.Internal;
 using DatRules.Issuers;
 
 namespace DatRules.Classification;
@@ -11,7 +12,7 @@ public sealed record ClassificationResult
         Classification = classification;
         DigitalAssetRatio = ratio;
         Threshold = threshold;
-        Reasons = reasons;
+        Reasons = ReadOnly.Copy(reasons);
     }
 
     /// <summary>Gets the snapshot that was classified.</summary>

@@ -18,6 +18,7 @@ public static class HeadroomCalculator
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="threshold">The threshold; MSCI's if omitted.</param>
     /// <returns>The result; undefined parts are <see langword="null"/> with the reason.</returns>
+    /// <exception cref="OverflowException">A result (e.g. the break-even price of a tiny holding against huge other assets) is beyond <see cref="decimal"/>'s range.</exception>
     public static HeadroomResult Compute(IssuerSnapshot snapshot, RatioThreshold? threshold = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -39,7 +40,7 @@ public static class HeadroomCalculator
         if (cls.Classification == DatClassification.Indeterminate)
         {
             reasons.AddRange(cls.Reasons);
-            return result;
+            return result with { Reasons = reasons };
         }
 
         decimal d = snapshot.DigitalAssets, total = snapshot.TotalAssets!.Value, a = total - d, t = threshold.Fraction;
@@ -90,6 +91,7 @@ public static class HeadroomCalculator
             DebtFundedPurchaseToCross = debtBuy,
             SaleToExit = sale,
             OperatingAssetsToExit = addOperating,
+            Reasons = reasons,
         };
     }
 

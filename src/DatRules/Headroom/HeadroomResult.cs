@@ -45,5 +45,5 @@ public sealed record HeadroomResult
     public decimal? OperatingAssetsToExit { get; init; }
 
     /// <summary>Gets the reasons (formulas and numbers, or why it is undefined).</summary>
-    public required IReadOnlyList<string> Reasons { get; init; }
+    public required IReadOnlyList<string> Reasons { get; init => field = Internal.ReadOnly.Copy(value); }
 }

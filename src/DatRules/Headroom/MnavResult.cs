@@ -19,5 +19,5 @@ public sealed record MnavResult
     public decimal? PremiumPct { get; init; }
 
     /// <summary>Gets the reasons for undefined values.</summary>
-    public required IReadOnlyList<string> Reasons { get; init; }
+    public required IReadOnlyList<string> Reasons { get; init => field = Internal.ReadOnly.Copy(value); }
 }

@@ -1,3 +1,4 @@
+using DatRules.Internal;
 using DatRules.Classification;
 using DatRules.Issuers;
 
@@ -10,16 +11,17 @@ namespace DatRules.Headroom;
 public static class SensitivityAnalysis
 {
     /// <summary>Gets the default price moves: -50% to +100% in steps of 10.</summary>
-    public static IReadOnlyList<decimal> DefaultMoves { get; } = Enumerable.Range(-5, 16).Select(i => i * 10m).ToArray();
+    public static IReadOnlyList<decimal> DefaultMoves { get; } = ReadOnly.Copy(Enumerable.Range(-5, 16).Select(i => i * 10m));
 
     /// <summary>Gets the default thresholds: 30% to 70% in steps of 5, inclusive.</summary>
-    public static IReadOnlyList<RatioThreshold> DefaultThresholds { get; } = Enumerable.Range(6, 9).Select(i => RatioThreshold.AtLeast(i * 5m)).ToArray();
+    public static IReadOnlyList<RatioThreshold> DefaultThresholds { get; } = ReadOnly.Copy(Enumerable.Range(6, 9).Select(i => RatioThreshold.AtLeast(i * 5m)));
 
     /// <summary>Runs the grid.</summary>
     /// <param name="snapshots">The universe.</param>
     /// <param name="priceMovesPct">Price moves in percent, each &gt;= -100.</param>
     /// <param name="thresholds">Thresholds.</param>
     /// <returns>One cell per (move, threshold), moves outer, in the order given.</returns>
+    /// <exception cref="OverflowException">Holdings moved by a price move are beyond <see cref="decimal"/>'s range.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A move is below -100%.</exception>
     public static IReadOnlyList<SensitivityCell> Run(IEnumerable<IssuerSnapshot> snapshots, IEnumerable<decimal> priceMovesPct, IEnumerable<RatioThreshold> thresholds)
     {

@@ -32,7 +32,7 @@ public sealed class IssuerSnapshot
     /// <param name="holdings">The digital-asset holdings (may be empty).</param>
     /// <param name="currency">The currency of all amounts; USD if omitted.</param>
     /// <exception cref="ArgumentNullException"><paramref name="issuer"/> or <paramref name="holdings"/> is null, or a holding is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalAssets"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalAssets"/> is negative, or the holdings' fair values add up to more than a <see cref="decimal"/> holds.</exception>
     public IssuerSnapshot(IssuerId issuer, LocalDate asOf, decimal? totalAssets, IEnumerable<DigitalAssetHolding> holdings, Currency currency = default)
     {
         ArgumentNullException.ThrowIfNull(issuer);
@@ -41,6 +41,8 @@ public sealed class IssuerSnapshot
         AsOf = asOf;
         TotalAssets = totalAssets is { } t ? Guard.NotNegative(t, nameof(totalAssets)) : null;
         _holdings = holdings.ToArray();
+        Holdings = ReadOnly.Wrap(_holdings);
+        DigitalAssets = Guard.Sum(_holdings.Select(h => h.FairValue), "The holdings' fair values add up to more than a decimal holds (about 7.9e28).", nameof(holdings));
         if (Array.IndexOf(_holdings, null) >= 0)
         {
             throw new ArgumentNullException(nameof(holdings), "A holding must not be null.");
@@ -62,10 +64,10 @@ public sealed class IssuerSnapshot
     public Currency Currency { get; }
 
     /// <summary>Gets the digital-asset holdings.</summary>
-    public IReadOnlyList<DigitalAssetHolding> Holdings => _holdings;
+    public IReadOnlyList<DigitalAssetHolding> Holdings { get; }
 
     /// <summary>Gets the sum of the holdings' fair values (whatever their currency; see <see cref="HasCurrencyMix"/>).</summary>
-    public decimal DigitalAssets => _holdings.Sum(h => h.FairValue);
+    public decimal DigitalAssets { get; }
 
     /// <summary>Gets a value indicating whether any holding is valued in another currency than <see cref="Currency"/>.</summary>
     public bool HasCurrencyMix => _holdings.Any(h => h.Currency != Currency);
@@ -187,7 +189,7 @@ public sealed class IssuerSnapshot
     }
 
     /// <summary>Gets or initializes the names of fields that are estimates rather than figures read from a filing.</summary>
-    public IReadOnlyList<string> EstimatedFields { get; init; } = [];
+    public IReadOnlyList<string> EstimatedFields { get; init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>Gets a value indicating whether any of the figures is an estimate.</summary>
     public bool IsEstimate => EstimatedFields.Count > 0;

@@ -1,3 +1,4 @@
+using DatRules.Internal;
 namespace DatRules.Json;
 
 /// <summary>Thrown when a JSON input document is invalid; lists every error with its JSON path.</summary>
@@ -8,7 +9,7 @@ public sealed class JsonInputException : Exception
     public JsonInputException(IReadOnlyList<JsonInputError> errors)
         : base(string.Join("; ", errors ?? throw new ArgumentNullException(nameof(errors))))
     {
-        Errors = errors;
+        Errors = ReadOnly.Copy(errors);
     }
 
     /// <summary>Gets every error.</summary>

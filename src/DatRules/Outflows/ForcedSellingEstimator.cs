@@ -40,6 +40,7 @@ public sealed class ForcedSellingEstimator
     /// <param name="market">The issuer's market data.</param>
     /// <param name="actingFamilies">The families that delete it.</param>
     /// <returns>The estimate; families without an exposure contribute nothing.</returns>
+    /// <exception cref="OverflowException">Shares, days of volume or the total are beyond <see cref="decimal"/>'s range (a huge holding at a tiny price).</exception>
     /// <exception cref="ArgumentException">Exposures are of another ticker than the market data, or a family has two exposures.</exception>
     public OutflowEstimate Estimate(IEnumerable<PassiveExposure> exposures, MarketData market, IEnumerable<IndexFamily> actingFamilies)
     {

@@ -17,7 +17,7 @@ public sealed record OutflowScenario
             ? probability
             : throw new ArgumentOutOfRangeException(nameof(probability), probability, $"Value should be in range [0-1]; was {probability}.");
         ArgumentNullException.ThrowIfNull(actingFamilies);
-        ActingFamilies = actingFamilies.Distinct().ToArray();
+        ActingFamilies = ReadOnly.Copy(actingFamilies.Distinct());
     }
 
     /// <summary>Gets the name.</summary>

@@ -22,7 +22,7 @@ public static class OutflowScenarioJson
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(families);
-        using var doc = ParseDocument(json);
+        using var doc = JsonElementReader.ParseStrict(json);
         var errors = new List<JsonInputError>();
         var root = doc.RootElement;
         var r = new JsonElementReader("$", errors);
@@ -31,10 +31,7 @@ public static class OutflowScenarioJson
             throw new JsonInputException([new JsonInputError("$", "expected an object with a 'scenarios' array")]);
         }
 
-        foreach (var p in root.EnumerateObject().Where(p => !Top.Contains(p.Name)))
-        {
-            r.Fail("." + p.Name, $"unknown property; allowed: {string.Join(", ", Top)}");
-        }
+        r.Known(root, Top);
 
         var options = new ImpactOptions();
         if (root.TryGetProperty("impactCoefficient", out _))
@@ -77,14 +74,21 @@ public static class OutflowScenarioJson
         else
         {
             int i = 0;
+            var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             foreach (var s in list.EnumerateArray())
             {
-                var sr = new JsonElementReader($"$.scenarios[{i++}]", errors);
+                var sr = new JsonElementReader(string.Create(CultureInfo.InvariantCulture, $"$.scenarios[{i}]"), errors);
                 var scenario = ReadScenario(s, sr, families);
-                if (scenario is not null)
+                if (scenario is not null && !names.TryAdd(scenario.Name, i))
+                {
+                    sr.Fail(".name", string.Create(CultureInfo.InvariantCulture, $"'{scenario.Name}' is already the name of $.scenarios[{names[scenario.Name]}] (names are compared ignoring case)"));
+                }
+                else if (scenario is not null)
                 {
                     scenarios.Add(scenario);
                 }
+
+                i++;
             }
         }
 
@@ -105,18 +109,6 @@ public static class OutflowScenarioJson
         return new OutflowScenarioSet(scenarios, options, sigma);
     }
 
-    private static JsonDocument ParseDocument(string json)
-    {
-        try
-        {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new JsonInputException([new JsonInputError(ex.Path ?? "$", $"not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message}")]);
-        }
-    }
-
     private static OutflowScenario? ReadScenario(JsonElement s, JsonElementReader r, IReadOnlyCollection<IndexFamily> families)
     {
         if (s.ValueKind != JsonValueKind.Object)
@@ -126,10 +118,7 @@ public static class OutflowScenarioJson
         }
 
         int before = r.Count;
-        foreach (var p in s.EnumerateObject().Where(p => !ScenarioProps.Contains(p.Name)))
-        {
-            r.Fail("." + p.Name, $"unknown property; allowed: {string.Join(", ", ScenarioProps)}");
-        }
+        r.Known(s, ScenarioProps);
 
         string? name = r.String(s, "name", required: true);
         decimal? probability = r.Decimal(s, "probability");

@@ -17,11 +17,12 @@ public static class BuiltInPolicies
         new LocalDate(2025, 10, 10),
         new Uri("https://app2.msci.com/webapp/index_ann/DocGet?format=html&lang=en&pub_key=0bZz7Im3vZU%3D"));
 
+    // MSCI's own announcement; our sources hold no public MSCI URL for it, so none rather than a press page's
+    // (press coverage is listed in docs/sources.md).
     private static readonly PolicySource MsciJan2026 = new(
         "MSCI announces results of the consultation on the treatment of digital asset treasury companies",
         "MSCI",
-        new LocalDate(2026, 1, 6),
-        new Uri("https://particle.news/story/msci-shelves-crypto-treasury-exclusions-for-february-index-review"));
+        new LocalDate(2026, 1, 6));
 
     /// <summary>Gets MSCI GIMI before any digital-asset rule: no criterion, no action. Id <c>msci-gimi-baseline</c>.</summary>
     /// <remarks>Open-ended start (<see cref="LocalDate.MinIsoValue"/>): MSCI had no DAT criterion before its 2025 consultation.</remarks>
@@ -141,7 +142,8 @@ public static class BuiltInPolicies
         .CitedFrom(new PolicySource(
             "JPMorgan note on MSCI's DAT proposal (other index providers may follow), as reported",
             "The Block / Bloomberg",
-            new LocalDate(2025, 11, 20)))
+            new LocalDate(2025, 11, 20),
+            new Uri("https://particle.news/story/jpmorgan-warns-msci-review-puts-strategys-index-status-at-risk-threatening-billions-in-passive")))
         .WithNotes($"SCENARIO, not a published rule: {provider} has published no DAT threshold known to us. Assumes MSCI's proposed terms and effective date; JPMorgan's 'if other providers follow' case.")
         .Build();
 }

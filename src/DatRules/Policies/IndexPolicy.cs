@@ -1,3 +1,4 @@
+using DatRules.Internal;
 using DatRules.Classification;
 using DatRules.Issuers;
 
@@ -22,7 +23,7 @@ public sealed class IndexPolicy
         Status = b.Status;
         AnnouncedOn = b.AnnouncedOn!.Value;
         EffectiveOn = b.EffectiveOn!.Value;
-        Criteria = b.Criteria.ToArray();
+        Criteria = ReadOnly.Copy(b.Criteria);
         ConstituentAction = b.ConstituentAction;
         NonConstituentAction = b.NonConstituentAction;
         Source = b.Source!;
@@ -111,7 +112,11 @@ public sealed class IndexPolicy
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Id} ({Provider}, {Status}, effective {EffectiveOn:yyyy-MM-dd})";
+    /// <remarks>An open-ended start (<see cref="LocalDate.MinIsoValue"/>, e.g. the MSCI baseline) reads "in force from the start", not a date.</remarks>
+    public override string ToString() => $"{Id} ({Provider}, {Status}, {EffectiveText})";
+
+    /// <summary>"effective 2026-01-06", or "in force from the start" for an open-ended start.</summary>
+    internal string EffectiveText => EffectiveOn == LocalDate.MinIsoValue ? "in force from the start" : $"effective {EffectiveOn:yyyy-MM-dd}";
 
     private PolicyAction? ChooseAction(IssuerSnapshot snapshot, DatClassification classification, List<string> reasons)
     {

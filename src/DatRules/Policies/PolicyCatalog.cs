@@ -1,3 +1,4 @@
+using DatRules.Internal;
 namespace DatRules.Policies;
 
 /// <summary>
@@ -8,6 +9,7 @@ namespace DatRules.Policies;
 public sealed class PolicyCatalog
 {
     private readonly IndexPolicy[] _policies;
+    private readonly IReadOnlyList<IndexPolicy> _readOnly;
     private readonly Dictionary<string, IndexPolicy> _byId;
 
     /// <summary>Initializes a catalog.</summary>
@@ -23,6 +25,7 @@ public sealed class PolicyCatalog
             throw new PolicyValidationException(dupes);
         }
 
+        _readOnly = ReadOnly.Wrap(_policies);
         _byId = _policies.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -30,10 +33,10 @@ public sealed class PolicyCatalog
     public static PolicyCatalog BuiltIn { get; } = new(BuiltInPolicies.All);
 
     /// <summary>Gets every policy, in the order given.</summary>
-    public IReadOnlyList<IndexPolicy> Policies => _policies;
+    public IReadOnlyList<IndexPolicy> Policies => _readOnly;
 
     /// <summary>Gets the providers that have at least one policy.</summary>
-    public IReadOnlyList<IndexProvider> Providers => _policies.Select(p => p.Provider).Distinct().ToArray();
+    public IReadOnlyList<IndexProvider> Providers => ReadOnly.Copy(_policies.Select(p => p.Provider).Distinct());
 
     /// <summary>Returns a new catalog with <paramref name="policies"/> added.</summary>
     /// <param name="policies">The policies to add.</param>
@@ -103,7 +106,7 @@ public sealed class PolicyCatalog
         if (found is null)
         {
             var earliest = candidates.MinBy(p => p.EffectiveOn)!;
-            throw new PolicyNotFoundException($"No {provider} policy {what} {date:yyyy-MM-dd}; the earliest is '{earliest.Id}', effective {earliest.EffectiveOn:yyyy-MM-dd}.");
+            throw new PolicyNotFoundException($"No {provider} policy {what} {date:yyyy-MM-dd}; the earliest is '{earliest.Id}', {earliest.EffectiveText}.");
         }
 
         return found;

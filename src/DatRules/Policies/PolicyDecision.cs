@@ -1,3 +1,4 @@
+using DatRules.Internal;
 using DatRules.Classification;
 using DatRules.Issuers;
 
@@ -12,7 +13,7 @@ public sealed record PolicyDecision
         Snapshot = snapshot;
         Classification = classification;
         Action = action;
-        Reasons = reasons;
+        Reasons = ReadOnly.Copy(reasons);
     }
 
     /// <summary>Gets the policy applied.</summary>

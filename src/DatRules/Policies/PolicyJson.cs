@@ -9,7 +9,11 @@ namespace DatRules.Policies;
 /// Reads policies from a JSON document: data only (thresholds, dates, actions, provider, source); no expressions
 /// and no code execution. Schema and example: docs/policies.md.
 /// </summary>
-/// <remarks>Pure: takes text, not a file path. Unknown properties are errors, so a typo cannot silently drop a rule.</remarks>
+/// <remarks>
+/// Pure: takes text, not a file path. Strict, so a typo cannot silently change a rule: unknown properties (at any
+/// level), duplicate keys and numbers a <see cref="decimal"/> cannot hold exactly are errors, and every error of the
+/// document is reported at once, each with its JSON path.
+/// </remarks>
 public static class PolicyJson
 {
     private static readonly HashSet<string> PolicyProperties = new(StringComparer.Ordinal)
@@ -18,6 +22,11 @@ public static class PolicyJson
         "requireCapitalRaisedForDigitalAssets", "issuers", "actions", "source", "notes", "criteria",
     };
 
+    private static readonly string[] RootProperties = ["policies"];
+    private static readonly string[] ThresholdProperties = ["percent", "bound"];
+    private static readonly string[] ActionProperties = ["constituent", "nonConstituent"];
+    private static readonly string[] SourceProperties = ["title", "publisher", "date", "url"];
+
     /// <summary>Parses a policy document.</summary>
     /// <param name="json">The JSON text: <c>{ "policies": [ ... ] }</c>.</param>
     /// <returns>The validated policies.</returns>
@@ -25,15 +34,7 @@ public static class PolicyJson
     public static IReadOnlyList<IndexPolicy> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new JsonInputException([new JsonInputError(ex.Path ?? "$", $"not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message}")]);
-        }
+        var doc = JsonElementReader.ParseStrict(json);
 
         using (doc)
         {
@@ -45,6 +46,7 @@ public static class PolicyJson
                 throw new JsonInputException([new JsonInputError("$.policies", "expected an object with a 'policies' array")]);
             }
 
+            new JsonElementReader("$", errors).Known(root, RootProperties);
             int i = 0;
             foreach (var element in list.EnumerateArray())
             {
@@ -85,13 +87,7 @@ public static class PolicyJson
         }
 
         int before = r.Count;
-        foreach (var p in e.EnumerateObject())
-        {
-            if (!PolicyProperties.Contains(p.Name))
-            {
-                r.Fail("." + p.Name, $"unknown property; allowed: {string.Join(", ", PolicyProperties)}");
-            }
-        }
+        r.Known(e, PolicyProperties);
 
         string? id = r.String(e, "id", required: true);
         string? provider = r.String(e, "provider", required: true);
@@ -152,6 +148,7 @@ public static class PolicyJson
 
         if (e.TryGetProperty("actions", out var actions) && actions.ValueKind == JsonValueKind.Object)
         {
+            r.Known(actions, ActionProperties, ".actions");
             builder.OnMatch(Actions(r, actions, "constituent"), Actions(r, actions, "nonConstituent"));
         }
         else
@@ -162,6 +159,7 @@ public static class PolicyJson
         if (e.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.Object)
         {
             var src = new JsonElementReader(r.Path + ".source", r.Errors);
+            src.Known(source, SourceProperties);
             string? title = src.String(source, "title", required: true);
             string? publisher = src.String(source, "publisher", required: true);
             LocalDate? date = src.Date(source, "date", required: true);
@@ -211,6 +209,7 @@ public static class PolicyJson
             return null;
         }
 
+        tr.Known(t, ThresholdProperties);
         decimal? percent = tr.Decimal(t, "percent");
         var bound = tr.Enum(t, "bound", ThresholdBound.Inclusive);
         if (percent is null)

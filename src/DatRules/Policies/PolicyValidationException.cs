@@ -1,3 +1,4 @@
+using DatRules.Internal;
 namespace DatRules.Policies;
 
 /// <summary>Thrown when a policy definition is invalid; the message lists every failure.</summary>
@@ -8,7 +9,7 @@ public sealed class PolicyValidationException : Exception
     public PolicyValidationException(IReadOnlyList<string> failures)
         : base(string.Join("; ", failures ?? throw new ArgumentNullException(nameof(failures))))
     {
-        Failures = failures;
+        Failures = ReadOnly.Copy(failures);
     }
 
     /// <summary>Gets every failure.</summary>

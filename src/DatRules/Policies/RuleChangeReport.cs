@@ -1,3 +1,5 @@
+using DatRules.Internal;
+
 namespace DatRules.Policies;
 
 /// <summary>Every issuer whose classification or action changes between two policies.</summary>
@@ -7,6 +9,10 @@ namespace DatRules.Policies;
 /// <param name="Screened">How many snapshots were compared.</param>
 public sealed record RuleChangeReport(IndexPolicy From, IndexPolicy To, IReadOnlyList<IssuerChange> Changes, int Screened)
 {
+    /// <summary>Gets the issuers whose classification or action changes.</summary>
+    /// <remarks>A read-only copy of what was passed in.</remarks>
+    public IReadOnlyList<IssuerChange> Changes { get; init => field = ReadOnly.Copy(value); } = ReadOnly.Copy(Changes);
+
     /// <summary>Gets the tickers that change, in universe order.</summary>
-    public IReadOnlyList<string> ChangedTickers => Changes.Select(c => c.Snapshot.Issuer.Ticker).ToArray();
+    public IReadOnlyList<string> ChangedTickers => ReadOnly.Copy(Changes.Select(c => c.Snapshot.Issuer.Ticker));
 }

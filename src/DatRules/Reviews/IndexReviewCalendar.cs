@@ -1,3 +1,4 @@
+using DatRules.Internal;
 using System.Globalization;
 using DatRules.Policies;
 
@@ -39,7 +40,7 @@ public sealed class IndexReviewCalendar
     public IndexProvider Provider { get; }
 
     /// <summary>Gets the review months.</summary>
-    public IReadOnlyList<int> Months => _months;
+    public IReadOnlyList<int> Months => ReadOnly.Wrap(_months);
 
     /// <summary>Gets the review held in <paramref name="year"/> and <paramref name="month"/>.</summary>
     /// <param name="year">The year.</param>

@@ -109,4 +109,15 @@ public class DatRulesServiceCollectionExtensionsTests
         Assert.Equal(64, results.Count);
         Assert.All(results, Assert.True);
     }
+
+    [Fact]
+    public void AddDatRules_PolicyFileWithInvalidUtf8_IsAFailureNotSilentReplacement()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"datrules-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(file, [.. "{ \"policies\": [] }"u8, 0xFF]);
+
+        var ex = Assert.Throws<DatRulesConfigurationException>(() => new ServiceCollection().AddDatRules(b => b.AddPolicyJsonFile(file)));
+
+        Assert.Equal([$"{Path.GetFileName(file)}: not valid UTF-8 text; save the file as UTF-8"], ex.Failures);
+    }
 }

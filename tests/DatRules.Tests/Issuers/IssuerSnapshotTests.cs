@@ -47,4 +47,16 @@ public class IssuerSnapshotTests
         Assert.Equal("USD", Currency.Usd.Code);
         Assert.Throws<ArgumentException>("code", () => new Currency("US"));
     }
+
+    [Fact]
+    public void Construction_HoldingsAddingUpBeyondDecimal_ThrowsNamingHoldings()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>("holdings", () => new IssuerSnapshot(
+            new IssuerId("X", "X Inc"),
+            new LocalDate(2025, 9, 30),
+            null,
+            [new DigitalAssetHolding("BTC", 1m, 50_000_000_000_000_000_000_000_000_000m), new DigitalAssetHolding("ETH", 1m, 50_000_000_000_000_000_000_000_000_000m)]));
+
+        Assert.Equal("The holdings' fair values add up to more than a decimal holds (about 7.9e28). (Parameter 'holdings')", ex.Message);
+    }
 }

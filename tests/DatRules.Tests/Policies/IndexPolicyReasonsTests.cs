@@ -118,4 +118,34 @@ public class IndexPolicyReasonsTests
         var unknown = TestData.Snapshot("B", 60m, 100m);
         Assert.Empty(RuleChange.Compare([unknown], BuiltInPolicies.MsciDatProposal, BuiltInPolicies.NasdaqFollowsMsciScenario).Changes);
     }
+
+    [Fact]
+    public void Reasons_IssuerListOfFive_NamesEveryTicker()
+    {
+        var policy = IndexPolicyBuilderTests.Valid().WithCriterion(PolicyCriteria.Issuers("E", "D", "C", "B", "A")).Build();
+
+        var d = policy.Evaluate(TestData.Snapshot("Z", 60m, 100m));
+
+        Assert.Contains("Z is not named by the policy (issuer is one of A, B, C, D, E).", d.Reasons);
+    }
+
+    [Fact]
+    public void Reasons_LongIssuerList_SummarisedWithCountAndFirstFive()
+    {
+        var tickers = Enumerable.Range(0, 100_000).Select(i => $"T{i:D6}").ToArray();
+        var policy = IndexPolicyBuilderTests.Valid().WithCriterion(PolicyCriteria.Issuers(tickers)).Build();
+
+        var d = policy.Evaluate(TestData.Snapshot("T000007", 60m, 100m));
+
+        Assert.Contains("T000007 is named by the policy (issuer is one of 100,000 named issuers (T000000, T000001, T000002, T000003, T000004 and 99,995 more)).", d.Reasons);
+        Assert.True(d.Reasons.Sum(r => r.Length) < 2_000, "a reason repeats the issuer list");
+    }
+
+    [Fact]
+    public void ToString_OpenEndedStart_SaysInForceFromTheStart() =>
+        Assert.Equal("msci-gimi-baseline (MSCI, Adopted, in force from the start)", BuiltInPolicies.MsciBaseline.ToString());
+
+    [Fact]
+    public void ToString_DatedPolicy_SaysEffectiveDate() =>
+        Assert.Equal("msci-2026-01-dat-freeze (MSCI, Adopted, effective 2026-01-06)", BuiltInPolicies.MsciDatFreeze.ToString());
 }

@@ -148,4 +148,100 @@ public class PolicyJsonTests
 
         Assert.Equal(3, policy.Criteria.Count);
     }
+
+    public static TheoryData<string, string, string> NestedTypos => new()
+    {
+        { "\"bound\": \"inclusive\"", "\"bund\": \"exclusive\"", "$.policies[0].threshold.bund: unknown property; allowed: percent, bound" },
+        { "\"nonConstituent\":", "\"nonConstituents\": [], \"nonConstituent\":", "$.policies[0].actions.nonConstituents: unknown property; allowed: constituent, nonConstituent" },
+        { "\"date\": \"2026-06-01\" }", "\"date\": \"2026-06-01\", \"uri\": \"https://example.com\" }", "$.policies[0].source.uri: unknown property; allowed: title, publisher, date, url" },
+        { "\"policies\": [", "\"polices\": 1, \"policies\": [", "$.polices: unknown property; allowed: policies" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NestedTypos))]
+    public void Parse_UnknownPropertyInNestedObject_IsAnErrorWithItsPath(string find, string replace, string expected)
+    {
+        string json = Example.Replace(find, replace, StringComparison.Ordinal);
+
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(json));
+
+        Assert.Equal(expected, ex.Message);
+    }
+
+    [Fact]
+    public void Parse_DuplicateKeyInThreshold_IsAnErrorNotTheLastValue()
+    {
+        string json = Example.Replace("\"bound\": \"inclusive\"", "\"bound\": \"inclusive\", \"bound\": \"exclusive\"", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(json));
+
+        Assert.Equal("$.policies[0].threshold.bound: duplicate key (a JSON object names each key once)", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_DuplicateKeysAtSeveralLevels_AllReported()
+    {
+        string json = Example
+            .Replace("\"id\":", "\"id\": \"x\", \"id\":", StringComparison.Ordinal)
+            .Replace("\"publisher\":", "\"publisher\": \"a\", \"publisher\":", StringComparison.Ordinal)
+            .Replace("{\n  \"policies\"", "{ \"policies\": [], \"policies\"", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(json));
+
+        Assert.Equal(
+            [
+                new JsonInputError("$.policies", "duplicate key (a JSON object names each key once)"),
+                new JsonInputError("$.policies[0].id", "duplicate key (a JSON object names each key once)"),
+                new JsonInputError("$.policies[0].source.publisher", "duplicate key (a JSON object names each key once)"),
+            ],
+            ex.Errors.Take(3));
+    }
+
+    [Theory]
+    [InlineData("50.00000000000000000000000000001", "50.00000000000000000000000000001 has more digits or a larger magnitude than a decimal holds exactly (28 significant digits, below 7.9e28)")]
+    [InlineData("49.999999999999999999999999999999", "49.999999999999999999999999999999 has more digits or a larger magnitude than a decimal holds exactly (28 significant digits, below 7.9e28)")]
+    [InlineData("1e-400", "1e-400 has more digits or a larger magnitude than a decimal holds exactly (28 significant digits, below 7.9e28)")]
+    [InlineData("1e400", "1e400 has more digits or a larger magnitude than a decimal holds exactly (28 significant digits, below 7.9e28)")]
+    [InlineData("\"50\"", "expected a number; was a string")]
+    public void Parse_ThresholdADecimalCannotHold_IsAnErrorNotRounded(string percent, string expected)
+    {
+        string json = Example.Replace("\"percent\": 40", "\"percent\": " + percent, StringComparison.Ordinal);
+
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(json));
+
+        Assert.Equal(new JsonInputError("$.policies[0].threshold.percent", expected), Assert.Single(ex.Errors));
+    }
+
+    [Theory]
+    [InlineData("40.000000000000000000000000000", 40)]
+    [InlineData("4e1", 40)]
+    [InlineData("0.4E+2", 40)]
+    [InlineData("4000e-2", 40)]
+    public void Parse_ThresholdWithExactDecimalSpelling_IsAccepted(string percent, int expected)
+    {
+        string json = Example.Replace("\"percent\": 40", "\"percent\": " + percent, StringComparison.Ordinal);
+
+        var policy = Assert.Single(PolicyJson.Parse(json));
+
+        Assert.Equal(RatioThreshold.AtLeast(expected), policy.RatioThreshold);
+    }
+
+    [Fact]
+    public void Parse_ErrorsInSeveralPlaces_AllListedAtOnce()
+    {
+        string json = Example
+            .Replace("\"bound\": \"inclusive\"", "\"bound\": \"inclusive\", \"bund\": 1", StringComparison.Ordinal)
+            .Replace("\"percent\": 40", "\"percent\": 40.00000000000000000000000000001", StringComparison.Ordinal)
+            .Replace("[\"BlockAddition\"]", "[\"Block\"]", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(json));
+
+        Assert.Equal(
+            [
+                "$.policies[0].threshold.bund",
+                "$.policies[0].threshold.percent",
+                "$.policies[0].actions.nonConstituent[0]",
+            ],
+            ex.Errors.Select(e => e.Path));
+    }
 }

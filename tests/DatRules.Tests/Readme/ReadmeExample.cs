@@ -1,12 +1,13 @@
 using DatRules.Classification;
 using DatRules.Issuers;
+using NodaTime;
 
 namespace DatRules.Tests.Readme;
 
-/// <summary>The README's "use it from your code" snippet, compiled here verbatim (ReadmeTests keeps them in sync).</summary>
+/// <summary>The README's "use it from your code" program, compiled here verbatim (ReadmeTests keeps them in sync).</summary>
 internal static class ReadmeExample
 {
-    internal static ClassificationResult Run(TextWriter console)
+    internal static ClassificationResult Run()
     {
         // snippet:start
         var strategy = new IssuerSnapshot(
@@ -16,10 +17,10 @@ internal static class ReadmeExample
             holdings: [new DigitalAssetHolding("BTC", units: 640_031m, fairValue: 73_205_725_000m)]);
 
         ClassificationResult result = DatClassifier.Msci.Classify(strategy);
-        console.WriteLine($"{result.Classification}: {result.DigitalAssetRatio:P2}");
+        Console.WriteLine($"{result.Classification}: {result.DigitalAssetRatio:P2}");
         foreach (string reason in result.Reasons)
         {
-            console.WriteLine(reason);
+            Console.WriteLine(reason);
         }
         // snippet:end
         return result;

@@ -1,0 +1,22 @@
+namespace DatRules.Cli.Commands;
+
+/// <summary>Runs a computation on accepted input and turns decimal overflow into a usage error that names what overflowed.</summary>
+internal static class Checked
+{
+    /// <summary>Runs <paramref name="compute"/>.</summary>
+    /// <param name="what">What is computed, e.g. "the headroom of MSTR (2025-09-30)".</param>
+    /// <param name="compute">The computation.</param>
+    /// <returns>Its result.</returns>
+    /// <exception cref="UsageException">The computation overflowed decimal arithmetic.</exception>
+    public static T Run<T>(string what, Func<T> compute)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (OverflowException)
+        {
+            throw new UsageException($"{what}: a result is too large for exact decimal arithmetic (above 7.9e28); check the input's units and magnitudes.");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace DatRules.Cli.Commands;
+
+/// <summary>
+/// Parses decimal option values exactly: a value with more significant digits or a larger magnitude than a
+/// <see cref="decimal"/> holds is an error, never rounded (a 29-digit threshold used to become a different one).
+/// </summary>
+internal static class ExactNumber
+{
+    /// <summary>Creates a <c>decimal?</c> option whose values are parsed exactly.</summary>
+    public static Option<decimal?> Option(string name, string alias, string description)
+    {
+        var option = alias.Length == 0 ? new Option<decimal?>(name) : new Option<decimal?>(name, alias);
+        option.Description = description;
+        option.CustomParser = r => Parse(r, name);
+        return option;
+    }
+
+    /// <summary>Parses the single token of <paramref name="result"/>; adds an error and returns null when it is not an exact decimal.</summary>
+    public static decimal? Parse(ArgumentResult result, string option)
+    {
+        string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens.Select(t => t.Value));
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
+        {
+            result.AddError($"{option} '{text}' is not a number (e.g. 50 or 0.05).");
+            return null;
+        }
+
+        if (Digits(text) != Digits(value.ToString(CultureInfo.InvariantCulture)))
+        {
+            result.AddError($"{option} '{text}' has more digits or a larger magnitude than a decimal holds exactly (28 significant digits, below 7.9e28).");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>The significant digits and the exponent of a number's text: "050.10" and "5.01e1" both give ("501", -1).</summary>
+    internal static (string Digits, long Exponent) Digits(string number)
+    {
+        int e = number.IndexOfAny(['e', 'E']);
+        long exponent = 0;
+        string mantissa = number;
+        if (e >= 0)
+        {
+            exponent = long.TryParse(number.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long x) ? x : long.MaxValue / 2;
+            mantissa = number[..e];
+        }
+
+        mantissa = mantissa.Trim().TrimStart('-', '+');
+        int point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        if (point >= 0)
+        {
+            exponent -= mantissa.Length - point - 1;
+            mantissa = mantissa.Remove(point, 1);
+        }
+
+        mantissa = mantissa.TrimStart('0');
+        int trimmed = mantissa.Length - mantissa.TrimEnd('0').Length;
+        mantissa = mantissa[..(mantissa.Length - trimmed)];
+        return mantissa.Length == 0 ? (string.Empty, 0) : (mantissa, exponent + trimmed);
+    }
+}

@@ -1,0 +1,32 @@
+using DatRules.Policies;
+using DatRules.Tests.Readme;
+
+namespace DatRules.Tests.DependencyInjection;
+
+public class DependencyInjectionDocTests
+{
+    private static readonly string Doc = File.ReadAllText(Path.Combine(ReadmeTests.RepoRoot(), "docs", "dependency-injection.md"));
+    private static readonly string Source = File.ReadAllText(Path.Combine(ReadmeTests.RepoRoot(), "tests", "DatRules.Tests", "DependencyInjection", "DependencyInjectionDocExample.cs"));
+
+    [Fact]
+    public void Doc_Program_IsTheCompiledExampleWithItsUsings()
+    {
+        string usings = ReadmeTests.Normalize(string.Join('\n', Source.Split('\n').TakeWhile(l => l.StartsWith("using ", StringComparison.Ordinal))));
+        string body = ReadmeTests.Normalize(ReadmeTests.Between(Source, "// snippet:start", "// snippet:end"));
+
+        Assert.Contains(usings + "\n" + body, ReadmeTests.Normalize(Doc), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Doc_NamesTheContainerPackage() =>
+        Assert.Contains("dotnet add package Microsoft.Extensions.DependencyInjection\n", Doc.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+    [Fact]
+    public void Doc_Program_ScreensUnderThePolicyInForce()
+    {
+        var decisions = DependencyInjectionDocExample.Run();
+
+        Assert.All(decisions, d => Assert.Equal("msci-2026-01-dat-freeze", d.Policy.Id));
+        Assert.Contains(decisions, d => d.Action is { } a && a != PolicyAction.None);
+    }
+}
