@@ -94,9 +94,12 @@ internal static class ImportCommand
                 }
 
                 int filers = result.Snapshots.Select(s => s.Provenance!.Cik).Distinct().Count();
-                ctx.Error.WriteLine(string.Create(
+                string summary = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"imported {Count(result.Snapshots.Length, "balance sheet")} of {Count(filers, "filer")} ({Count(result.FactsRead, "fact")}; {result.Indeterminate.Length} indeterminate; {result.WithoutTotalAssets.Length} without total assets){(target is null ? string.Empty : " to " + target.Name)}."));
+                    $"imported {Count(result.Snapshots.Length, "balance sheet")} of {Count(filers, "filer")} ({Count(result.FactsRead, "fact")}; {result.Indeterminate.Length} indeterminate; {result.WithoutTotalAssets.Length} without total assets){(target is null ? string.Empty : " to " + target.Name)}.");
+
+                // With --out the summary is the command's output; without, standard output is the CSV and the summary a note.
+                (target is null ? ctx.Error : ctx.Out).WriteLine(summary);
                 return ExitCodes.Ok;
             }
             catch (SecDataException ex)
