@@ -85,6 +85,7 @@ public sealed class DatClassifier
             reasons.Add("Digital assets are the sum of " + string.Join(", ", snapshot.Holdings.Select(h => $"{h.Asset} {currency.Format(h.FairValue)}")) + ".");
         }
 
+        reasons.AddRange(snapshot.ValuationNotes);
         if (snapshot.Provenance is { } provenance)
         {
             reasons.Add($"Figures from {provenance}.");

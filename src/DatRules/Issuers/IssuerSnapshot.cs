@@ -188,6 +188,87 @@ public sealed class IssuerSnapshot
         };
     }
 
+    /// <summary>
+    /// Gets the date the holdings were marked to market (<see cref="MarkToMarket"/>), or null for balance-sheet values.
+    /// </summary>
+    public LocalDate? MarkedToMarketOn { get; private init; }
+
+    /// <summary>Gets how the holdings were revalued by <see cref="MarkToMarket"/> (one line per holding), empty otherwise.</summary>
+    public IReadOnlyList<string> ValuationNotes { get; private init; } = [];
+
+    /// <summary>
+    /// Returns this balance sheet with its holdings revalued at market prices: each holding with known units and a price
+    /// (in the holding's currency) becomes units x price; total assets move by the same difference, so every other asset
+    /// stays at its book value of <see cref="AsOf"/>. Holdings without units or price keep their book value, and say so.
+    /// </summary>
+    /// <param name="prices">The prices and their date.</param>
+    /// <returns>The revalued snapshot (<see cref="MarkedToMarketOn"/> set, reasons in <see cref="ValuationNotes"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="prices"/> is null.</exception>
+    /// <exception cref="OverflowException">A revalued amount exceeds what <see cref="decimal"/> holds.</exception>
+    public IssuerSnapshot MarkToMarket(MarketPrices prices)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        var notes = new List<string>();
+        var holdings = new List<DigitalAssetHolding>(_holdings.Length);
+        decimal delta = 0m;
+        foreach (var h in _holdings)
+        {
+            if (h.Units <= 0m)
+            {
+                notes.Add($"{h.Asset} kept at book value {h.Currency.Format(h.FairValue)}: units not known.");
+                holdings.Add(h);
+            }
+            else if (!prices.TryGetPrice(h.Asset, out decimal price))
+            {
+                notes.Add($"{h.Asset} kept at book value {h.Currency.Format(h.FairValue)}: no price given.");
+                holdings.Add(h);
+            }
+            else if (prices.Currency != h.Currency)
+            {
+                notes.Add($"{h.Asset} kept at book value {h.Currency.Format(h.FairValue)}: the price is in {prices.Currency}, the holding in {h.Currency}.");
+                holdings.Add(h);
+            }
+            else
+            {
+                decimal market = h.Units * price;
+                delta += market - h.FairValue;
+                holdings.Add(new DigitalAssetHolding(h.Asset, h.Units, market, h.Currency));
+                notes.Add(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{h.Asset} marked to market on {prices.On:yyyy-MM-dd}: {h.Units:#,0.########} x {price:#,0.########} = {h.Currency.Format(market)} (book {h.Currency.Format(h.FairValue)} on {AsOf:yyyy-MM-dd})."));
+            }
+        }
+
+        decimal? total = TotalAssets is { } t ? t + delta : null;
+        if (total < 0m)
+        {
+            notes.Clear();
+            notes.Add("Not marked to market: digital assets exceed total assets on the balance sheet, so other assets cannot be kept at book value.");
+            holdings = [.. _holdings];
+            total = TotalAssets;
+        }
+        else
+        {
+            notes.Add($"Other assets at book value of {AsOf:yyyy-MM-dd}.");
+        }
+
+        return new IssuerSnapshot(Issuer, AsOf, total, holdings, Currency)
+        {
+            SharesOutstanding = SharesOutstanding,
+            MarketCap = MarketCap,
+            EnterpriseValue = EnterpriseValue,
+            IsIndexConstituent = IsIndexConstituent,
+            SelfDescribedDat = SelfDescribedDat,
+            CapitalRaisedPrimarilyForDigitalAssets = CapitalRaisedPrimarilyForDigitalAssets,
+            Source = Source,
+            Provenance = Provenance,
+            EstimatedFields = EstimatedFields,
+            LineItems = _lineItems,
+            MarkedToMarketOn = prices.On,
+            ValuationNotes = [.. notes],
+        };
+    }
+
     /// <summary>Gets or initializes the names of fields that are estimates rather than figures read from a filing.</summary>
     public IReadOnlyList<string> EstimatedFields { get; init => field = ReadOnly.Copy(value); } = [];
 

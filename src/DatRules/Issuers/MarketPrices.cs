@@ -1,0 +1,71 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace DatRules.Issuers;
+
+/// <summary>
+/// Coin prices on one date, in one currency, to mark holdings to market between balance sheets
+/// (<see cref="IssuerSnapshot.MarkToMarket"/>). Immutable; symbols match holdings' <see cref="DigitalAssetHolding.Asset"/>
+/// ignoring case.
+/// </summary>
+public sealed class MarketPrices
+{
+    private readonly FrozenDictionary<string, decimal> _prices;
+
+    /// <summary>Initializes the prices.</summary>
+    /// <param name="on">The date the prices are for.</param>
+    /// <param name="prices">Price of one unit by asset symbol, e.g. <c>BTC</c> = 87000.</param>
+    /// <param name="currency">The currency of every price; USD if omitted.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="prices"/> is null.</exception>
+    /// <exception cref="ArgumentException">A symbol is blank or repeated, a price is not positive, or there is no price.</exception>
+    public MarketPrices(LocalDate on, IEnumerable<KeyValuePair<string, decimal>> prices, Currency currency = default)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        var map = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+        var failures = new List<string>();
+        foreach (var (asset, price) in prices)
+        {
+            if (string.IsNullOrWhiteSpace(asset))
+            {
+                failures.Add("an asset symbol is blank");
+            }
+            else if (price <= 0m)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture, $"the price of {asset} must be positive; was {price}"));
+            }
+            else if (!map.TryAdd(asset.Trim(), price))
+            {
+                failures.Add($"{asset} is priced twice");
+            }
+        }
+
+        if (map.Count == 0 && failures.Count == 0)
+        {
+            failures.Add("no price given");
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException("Invalid market prices: " + string.Join("; ", failures) + ".", nameof(prices));
+        }
+
+        On = on;
+        Currency = currency;
+        _prices = map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Gets the date the prices are for.</summary>
+    public LocalDate On { get; }
+
+    /// <summary>Gets the currency of the prices.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>Gets the prices by asset symbol.</summary>
+    public IReadOnlyDictionary<string, decimal> Prices => _prices;
+
+    /// <summary>Gets the price of one unit of <paramref name="asset"/>, if given.</summary>
+    /// <param name="asset">The asset symbol (any case).</param>
+    /// <param name="price">The price.</param>
+    /// <returns>Whether a price is given.</returns>
+    public bool TryGetPrice(string asset, out decimal price) => _prices.TryGetValue(asset, out price);
+}
