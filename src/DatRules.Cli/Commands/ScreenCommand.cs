@@ -53,13 +53,16 @@ internal static class ScreenCommand
                 : DatClassifier.Msci;
             NodaTime.LocalDate? knownOn = parse.GetValue(asKnownOn) is { } k ? PolicySelection.ParseDate(k, "--as-known-on") : null;
             // Line-item policies take the domain path: the columnar CSV path reads only digital and total assets.
-            if (parse.GetValue(format) == OutputFormat.Csv && knownOn is null && policy is not { ReadsLineItems: true })
+            // The columnar path is for files; the embedded dataset is small and screened per company (its latest balance sheet).
+            if (parse.GetValue(format) == OutputFormat.Csv && knownOn is null && policy is not { ReadsLineItems: true } && parse.GetValue(input) is not null)
             {
                 ColumnarScreen.Run(parse.GetValue(input), parse.GetValue(skipInvalid), policy, classifier, !parse.GetValue(noReasons), ctx);
                 return ExitCodes.Ok;
             }
 
-            IReadOnlyList<DatRules.Issuers.IssuerSnapshot> snapshots = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx);
+            IReadOnlyList<DatRules.Issuers.IssuerSnapshot> snapshots = knownOn is not null && parse.GetValue(input) is null
+                ? Input.EmbeddedDataset.LoadAll()
+                : InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx);
             string knownNote = string.Empty;
             if (knownOn is { } date)
             {

@@ -9,8 +9,11 @@ internal static class EmbeddedDataset
 
     internal const string HistoryResourceName = "DatRules.Cli.Data.strategy-history.csv";
 
-    /// <summary>The 21 companies (one balance sheet each).</summary>
-    public static IReadOnlyList<IssuerSnapshot> Load() => LoadResource(ResourceName, "embedded dataset");
+    /// <summary>Each company's latest balance sheet (the dataset holds up to three per company).</summary>
+    public static IReadOnlyList<IssuerSnapshot> Load() => PointInTime.Latest(LoadAll());
+
+    /// <summary>Every balance sheet of the dataset, for point-in-time screens.</summary>
+    public static IReadOnlyList<IssuerSnapshot> LoadAll() => LoadResource(ResourceName, "embedded dataset");
 
     /// <summary>Strategy's quarterly balance sheets, 2024-2025 (docs/history.md).</summary>
     public static IReadOnlyList<IssuerSnapshot> LoadHistory() => LoadResource(HistoryResourceName, "embedded history");

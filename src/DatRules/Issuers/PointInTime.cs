@@ -82,7 +82,41 @@ public static class PointInTime
         return new PointInTimeSelection(date, selected, notYet, undated);
     }
 
-    /// <summary>Whether <paramref name="candidate"/> replaces <paramref name="current"/> (both known, same issuer).</summary>
+    /// <summary>
+    /// Selects, for each issuer, its latest balance sheet whatever its filed date: the latest <see cref="IssuerSnapshot.AsOf"/>,
+    /// then the one filed last (a snapshot without a filed date counts as filed before any dated one), then an amendment,
+    /// then the later in input order. The view of "today" for a dataset holding several balance sheets per issuer.
+    /// </summary>
+    /// <param name="snapshots">Any number of snapshots per issuer, in any order.</param>
+    /// <returns>One snapshot per issuer, in order of first appearance.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshots"/> is null or holds a null.</exception>
+    public static IReadOnlyList<IssuerSnapshot> Latest(IEnumerable<IssuerSnapshot> snapshots)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        var order = new List<IssuerId>();
+        var best = new Dictionary<IssuerId, IssuerSnapshot>();
+        foreach (var s in snapshots)
+        {
+            if (s is null)
+            {
+                throw new ArgumentNullException(nameof(snapshots), "A snapshot must not be null.");
+            }
+
+            if (!best.TryGetValue(s.Issuer, out var current))
+            {
+                order.Add(s.Issuer);
+                best[s.Issuer] = s;
+            }
+            else if (Supersedes(s, current))
+            {
+                best[s.Issuer] = s;
+            }
+        }
+
+        return [.. order.Select(id => best[id])];
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> replaces <paramref name="current"/> (same issuer).</summary>
     private static bool Supersedes(IssuerSnapshot candidate, IssuerSnapshot current)
     {
         int period = candidate.AsOf.CompareTo(current.AsOf);
@@ -91,13 +125,15 @@ public static class PointInTime
             return period > 0;
         }
 
-        int filed = candidate.Provenance!.Filed!.Value.CompareTo(current.Provenance!.Filed!.Value);
+        var candidateFiled = candidate.Provenance?.Filed ?? LocalDate.MinIsoValue;
+        var currentFiled = current.Provenance?.Filed ?? LocalDate.MinIsoValue;
+        int filed = candidateFiled.CompareTo(currentFiled);
         if (filed != 0)
         {
             return filed > 0;
         }
 
         // Same period, same day: an amendment wins over an original; otherwise the later one in input order.
-        return candidate.Provenance.IsAmendment || !current.Provenance.IsAmendment;
+        return candidate.Provenance?.IsAmendment == true || current.Provenance?.IsAmendment != true;
     }
 }

@@ -226,7 +226,8 @@ public class ScreenCommandTests
         // Independent count: data lines of the shipped CSV (records with a quoted field never span lines here).
         using var stream = typeof(DatRules.Cli.CliApp).Assembly.GetManifestResourceStream("DatRules.Cli.Data.companies.csv")!;
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        // The screen shows each company's latest balance sheet: count distinct tickers (first field, never quoted).
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).Distinct().Count();
     }
 }
 

@@ -9,12 +9,13 @@ namespace DatRules.Tests.Testing;
 public class MethodologyWorkflowTests
 {
     [Fact]
-    public void ProposedFortyPercentLine_FlipsExactlyTheFourIssuersBetween40And50()
+    public void ProposedFortyPercentLine_FlipsExactlyTheThreeIssuersBetween40And50()
     {
-        // Embedded ratios: RIOT 49.12%, DJT 47.31%, CLSK 41.38%, HUT 40.06% sit in [40%, 50%); everything else does not.
+        // Latest embedded balance sheets: RIOT 49.12%, DJT 47.31%, HUT 40.06% sit in [40%, 50%); CleanSpark's latest
+        // (10-K, 30 Sep 2025) is 1,189 / 3,180 = 37.39%, Bit Digital 37.39%, Canaan 28.62%: below; everything else above 50%.
         var proposed = Assert.Single(PolicyJson.Parse(Policies.PolicyJsonTests.Example));
 
-        var report = RuleChangeAssert.FlipsExactly(SampleData.Companies(), BuiltInPolicies.MsciDatProposal, proposed, "RIOT", "DJT", "CLSK", "HUT");
+        var report = RuleChangeAssert.FlipsExactly(SampleData.Companies(), BuiltInPolicies.MsciDatProposal, proposed, "RIOT", "DJT", "HUT");
 
         Assert.All(report.Changes, c => Assert.Equal(DatClassification.DigitalAssetTreasury, c.After.Classification));
     }
@@ -25,9 +26,9 @@ public class MethodologyWorkflowTests
         var proposed = Assert.Single(PolicyJson.Parse(Policies.PolicyJsonTests.Example));
 
         var ex = Assert.Throws<RuleChangeAssertionException>(() =>
-            RuleChangeAssert.FlipsExactly(SampleData.Companies(), BuiltInPolicies.MsciDatProposal, proposed, "RIOT", "DJT", "CLSK", "TSLA"));
+            RuleChangeAssert.FlipsExactly(SampleData.Companies(), BuiltInPolicies.MsciDatProposal, proposed, "RIOT", "DJT", "TSLA"));
 
-        Assert.Contains("expected 4 flip(s) [RIOT, DJT, CLSK, TSLA], got 4 [RIOT, DJT, CLSK, HUT]", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("expected 3 flip(s) [RIOT, DJT, TSLA], got 3 [RIOT, DJT, HUT]", ex.Message, StringComparison.Ordinal);
         Assert.Contains("unexpected flip: HUT OperatingCompany/None -> DigitalAssetTreasury/Exclude if constituent, else BlockAddition", ex.Message, StringComparison.Ordinal);
         Assert.Contains("missing flip: TSLA", ex.Message, StringComparison.Ordinal);
     }
@@ -35,10 +36,11 @@ public class MethodologyWorkflowTests
     [Fact]
     public void FlipsExactly_ByDates_TheJanuary2026Decision()
     {
-        // From 31 Dec 2025 (issuer freeze only) to 2 Mar 2026 (>= 50% freeze): the ten ratio DATs change;
+        // From 31 Dec 2025 (issuer freeze only) to 2 Mar 2026 (>= 50% freeze): the sixteen ratio DATs change (the ten of
+        // the first dataset, and LM Funding 57.74%, Fold 94.09%, BTCS 97.34%, Sharps 91.04%, ProCap 99.98%, Forward 97.28%);
         // Metaplanet was frozen already but gains DeferSizeSegmentMigration; Capital B and Smarter Web become Indeterminate.
         RuleChangeAssert.FlipsExactly(SampleData.Companies(), PolicyCatalog.BuiltIn, IndexProvider.Msci, new LocalDate(2025, 12, 31), new LocalDate(2026, 3, 2),
-            "MSTR", "3350.T", "MARA", "XXI", "SMLR", "BMNR", "SBET", "UPXI", "DFDV", "NAKA", "ALCPB", "SWC");
+            "MSTR", "3350.T", "MARA", "XXI", "SMLR", "BMNR", "SBET", "UPXI", "DFDV", "NAKA", "ALCPB", "SWC", "LMFA", "FLD", "BTCS", "STSS", "BRR", "FWDI");
     }
 
     [Fact]
@@ -68,8 +70,13 @@ public class MethodologyWorkflowTests
     {
         var companies = SampleData.Companies();
 
-        Assert.Equal(21, companies.Count);
+        // 39 balance sheets of 32 companies; the latest of each: Metaplanet's is 31 Dec 2025, in JPY.
+        Assert.Equal(32, companies.Count);
+        Assert.Equal(39, SampleData.AllBalanceSheets().Count);
         Assert.Equal(73_205_725_000m, companies.Single(c => c.Issuer.Ticker == "MSTR").DigitalAssets);
+        var metaplanet = companies.Single(c => c.Issuer.Ticker == "3350.T");
+        Assert.Equal(new LocalDate(2025, 12, 31), metaplanet.AsOf);
+        Assert.Equal(new DatRules.Issuers.Currency("JPY"), metaplanet.Currency);
     }
 
     [Fact]
