@@ -1,3 +1,28 @@
 using BenchmarkDotNet.Running;
 
+if (args is ["fsds-compare", .. var rest])
+{
+    // A quick same-run comparison outside BenchmarkDotNet (whose in-process toolchain refuses operations this long):
+    // alternating runs of both sides, wall-clock medians. The BenchmarkDotNet class is the reference measurement.
+    int runs = rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var bench = new DatRules.Benchmarks.FsdsImportBenchmarks();
+    bench.Setup();
+    var ours = new List<double>();
+    var duck = new List<double>();
+    for (int i = 0; i < runs; i++)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        int dats = bench.DatRulesImportAndScreen();
+        ours.Add(sw.Elapsed.TotalSeconds);
+        sw.Restart();
+        long rows = bench.DuckDbPivotAndScreen();
+        duck.Add(sw.Elapsed.TotalSeconds);
+        Console.WriteLine($"run {i + 1}: DatRules {ours[^1]:0.000} s ({dats} DATs), DuckDB {duck[^1]:0.000} s ({rows} rows)");
+    }
+
+    double Median(List<double> x) => x.Order().ElementAt(x.Count / 2);
+    Console.WriteLine($"median: DatRules {Median(ours):0.000} s, DuckDB {Median(duck):0.000} s, ratio {Median(duck) / Median(ours):0.00}x");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
