@@ -3,28 +3,44 @@ using DatRules.Issuers;
 
 namespace DatRules.Cli.Commands;
 
-/// <summary>Loads snapshots from --input or the embedded dataset, reporting skipped rows.</summary>
+/// <summary>Loads snapshots from --input (a file, or <c>-</c> for standard input) or the embedded dataset, reporting skipped rows.</summary>
 internal static class InputLoader
 {
-    public static IReadOnlyList<IssuerSnapshot> Load(FileInfo? input, bool skipInvalid, CliContext ctx)
+    /// <summary>Loads the rows as domain snapshots.</summary>
+    /// <param name="input">The file, or <see langword="null"/> for the embedded dataset.</param>
+    /// <param name="skipInvalid">Skip invalid rows (a warning each) instead of failing.</param>
+    /// <param name="ctx">Where warnings go.</param>
+    /// <returns>The snapshots, in file order.</returns>
+    public static IReadOnlyList<IssuerSnapshot> Load(FileInfo? input, bool skipInvalid, CliContext ctx) =>
+        input is null ? EmbeddedDataset.Load() : LoadTable(input, skipInvalid, ctx).ToSnapshots();
+
+    /// <summary>Loads the rows as columns.</summary>
+    /// <param name="input">The file, or <see langword="null"/> for the embedded dataset.</param>
+    /// <param name="skipInvalid">Skip invalid rows (a warning each) instead of failing.</param>
+    /// <param name="ctx">Where warnings go.</param>
+    /// <param name="embedded">The embedded resource read when <paramref name="input"/> is null.</param>
+    /// <returns>The table.</returns>
+    public static SnapshotTable LoadTable(FileInfo? input, bool skipInvalid, CliContext ctx, string embedded = EmbeddedDataset.ResourceName)
     {
         if (input is null)
         {
-            return EmbeddedDataset.Load();
+            return EmbeddedDataset.LoadTable(embedded);
         }
 
-        if (!input.Exists)
+        bool stdin = input.ToString() == "-";
+        if (!stdin && !input.Exists)
         {
-            throw new InputException(input.FullName, [new InputError(0, null, "file not found")]);
+            throw new InputException(input.FullName, [new InputError(0, null, Directory.Exists(input.FullName) ? "is a directory, not a file" : "file not found")]);
         }
 
-        using var text = new StreamReader(input.FullName);
-        var result = SnapshotCsvReader.Read(text, input.Name, skipInvalid);
+        string name = stdin ? "standard input" : input.Name;
+        using var stream = stdin ? Console.OpenStandardInput() : new FileStream(input.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var result = SnapshotCsvReader.Read(stream, name, skipInvalid);
         foreach (var skipped in result.Skipped)
         {
-            ctx.Error.WriteLine($"warning: {input.Name}: skipped {skipped}");
+            ctx.Error.WriteLine($"warning: {name}: skipped {skipped}");
         }
 
-        return result.Snapshots;
+        return result.Table;
     }
 }

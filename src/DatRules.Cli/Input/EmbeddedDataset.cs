@@ -10,16 +10,20 @@ internal static class EmbeddedDataset
     internal const string HistoryResourceName = "DatRules.Cli.Data.strategy-history.csv";
 
     /// <summary>The 21 companies (one balance sheet each).</summary>
-    public static IReadOnlyList<IssuerSnapshot> Load() => LoadResource(ResourceName, "embedded dataset");
+    /// <returns>The snapshots.</returns>
+    public static IReadOnlyList<IssuerSnapshot> Load() => LoadTable(ResourceName).ToSnapshots();
 
     /// <summary>Strategy's quarterly balance sheets, 2024-2025 (docs/history.md).</summary>
-    public static IReadOnlyList<IssuerSnapshot> LoadHistory() => LoadResource(HistoryResourceName, "embedded history");
+    /// <returns>The snapshots.</returns>
+    public static IReadOnlyList<IssuerSnapshot> LoadHistory() => LoadTable(HistoryResourceName).ToSnapshots();
 
-    private static IReadOnlyList<IssuerSnapshot> LoadResource(string name, string label)
+    /// <summary>Reads an embedded CSV into columns.</summary>
+    /// <param name="name">The resource.</param>
+    /// <returns>The table.</returns>
+    public static SnapshotTable LoadTable(string name)
     {
         using var stream = typeof(EmbeddedDataset).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from the build.");
-        using var text = new StreamReader(stream);
-        return SnapshotCsvReader.Read(text, label).Snapshots;
+        return SnapshotCsvReader.Read(stream, name == HistoryResourceName ? "embedded history" : "embedded dataset").Table;
     }
 }
