@@ -99,7 +99,7 @@ internal sealed class SnapshotTable
     /// <param name="row">The row.</param>
     /// <returns>Whether it does.</returns>
     public bool IsRatioEstimateAt(int row) =>
-        Estimated is { } e && !e[row].IsEmpty && EstimatedFieldsAt(row).Any(f => Output.ScreenRow.RatioInputs.Contains(f));
+        Estimated is { } e && !e[row].IsEmpty && EstimatedFieldsAt(row).Any(f => Output.ScreenWriter.RatioInputs.Contains(f));
 
     /// <summary>Gets the row's currency (both amounts), or <see langword="null"/> for USD.</summary>
     /// <param name="row">The row.</param>
