@@ -9,32 +9,54 @@ namespace DatRules.Cli.Input;
 /// </summary>
 internal sealed class AmountColumn(SnapshotColumn column) : ColumnStore(column)
 {
-    /// <summary>The stored value of a missing amount.</summary>
-    internal const long Missing = long.MinValue;
+    /// <summary>The stored value of a missing amount (as the universe stores a missing total).</summary>
+    internal const long Missing = -1;
 
-    /// <summary>The stored value of an amount kept as a decimal (see <see cref="ValueAt"/>).</summary>
-    internal const long Exact = long.MinValue + 1;
+    /// <summary>The value <see cref="this[int]"/> returns for an amount kept as a decimal (see <see cref="ValueAt"/>).</summary>
+    internal const long Exact = -2;
 
     /// <summary>Cents below this are stored as integers (the universe's and the ratio text's bound).</summary>
     internal const long CentsLimit = 1L << 53;
 
     private long[] _cents = new long[16];
-    private Dictionary<int, decimal>? _exact;
 
-    /// <summary>Gets row <paramref name="row"/>'s stored value: cents, <see cref="Missing"/> or <see cref="Exact"/>.</summary>
+    // Rows whose amount is kept as a decimal (null: missing), by row; their cents slot is not read.
+    private Dictionary<int, decimal?>? _exact;
+
+    /// <summary>Gets the rows kept as decimals.</summary>
+    internal IEnumerable<int> ExactRows => _exact?.Keys ?? Enumerable.Empty<int>();
+
+    /// <summary>Gets row <paramref name="row"/>'s value: cents, <see cref="Missing"/> or <see cref="Exact"/>.</summary>
     /// <param name="row">The row.</param>
-    /// <returns>The stored value.</returns>
-    public long this[int row] => _cents[row];
+    /// <returns>The value.</returns>
+    public long this[int row] => _exact is { Count: > 0 } e && e.TryGetValue(row, out var v) ? (v is null ? Missing : Exact) : _cents[row];
 
     /// <summary>Gets row <paramref name="row"/>'s amount, or <see langword="null"/> when not given.</summary>
     /// <param name="row">The row.</param>
     /// <returns>The amount.</returns>
-    public decimal? ValueAt(int row) => _cents[row] switch
+    public decimal? ValueAt(int row) => _exact is { Count: > 0 } e && e.TryGetValue(row, out var v) ? v : _cents[row] == Missing ? null : _cents[row] / 100m;
+
+    /// <summary>Keeps row <paramref name="row"/> as a decimal and puts <paramref name="cents"/> in its slot (for the universe's fallback rows).</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="cents">The slot's new value.</param>
+    internal void KeepExact(int row, long cents)
     {
-        Missing => null,
-        Exact => _exact![row],
-        long c => c / 100m,
-    };
+        (_exact ??= [])[row] = ValueAt(row);
+        _cents[row] = cents;
+    }
+
+    /// <summary>Resizes the values to exactly <paramref name="count"/> and returns them (shared from now on).</summary>
+    /// <param name="count">The row count.</param>
+    /// <returns>The values.</returns>
+    internal long[] Trim(int count)
+    {
+        Array.Resize(ref _cents, count);
+        return _cents;
+    }
+
+    /// <summary>Makes room for <paramref name="rows"/> rows.</summary>
+    /// <param name="rows">The expected row count.</param>
+    public override void Reserve(int rows) => Grow(ref _cents, rows - 1);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Parse(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors)
@@ -73,7 +95,6 @@ internal sealed class AmountColumn(SnapshotColumn column) : ColumnStore(column)
         else
         {
             (_exact ??= [])[row] = d;
-            _cents[row] = Exact;
         }
     }
 

@@ -26,6 +26,10 @@ internal abstract class ColumnStore
     /// <param name="errors">Where problems go.</param>
     public abstract void Parse(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors);
 
+    /// <summary>Makes room for <paramref name="rows"/> rows (a hint: stores grow anyway).</summary>
+    /// <param name="rows">The expected row count.</param>
+    public abstract void Reserve(int rows);
+
     /// <summary>Records a missing value where one is required.</summary>
     protected bool MissingIsError(int line, List<InputError> errors)
     {
@@ -42,7 +46,7 @@ internal abstract class ColumnStore
     {
         if (row >= array.Length)
         {
-            Array.Resize(ref array, Math.Max(row + 1, Math.Max(16, array.Length * 2)));
+            Array.Resize(ref array, (int)Math.Min(Array.MaxLength, Math.Max(row + 1L, Math.Max(16L, array.Length * 2L))));
         }
     }
 

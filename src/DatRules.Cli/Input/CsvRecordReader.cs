@@ -40,6 +40,7 @@ internal sealed class CsvRecordReader
     private bool _eof;
     private bool _bomChecked;
     private int _line = 1;
+    private long _consumedBefore;
 
     // The current record: field i is _buffer[_fieldStart[i] .. +_fieldLength[i]), unescaped on demand when _fieldEscaped[i].
     private int[] _fieldStart = new int[32];
@@ -59,6 +60,9 @@ internal sealed class CsvRecordReader
         _source = source;
         _buffer = new byte[Math.Max(16, bufferSize)];
     }
+
+    /// <summary>Gets the number of bytes consumed so far (up to the end of the current record).</summary>
+    public long Position => _consumedBefore + _start;
 
     /// <summary>Gets the number of fields of the current record.</summary>
     public int FieldCount { get; private set; }
@@ -434,6 +438,7 @@ internal sealed class CsvRecordReader
         int unread = _end - _start;
         if (_start > 0)
         {
+            _consumedBefore += _start;
             _buffer.AsSpan(_start, unread).CopyTo(_buffer);
             _start = 0;
             _end = unread;

@@ -21,6 +21,17 @@ internal sealed class DateColumn(SnapshotColumn column) : ColumnStore(column)
     /// <returns>The date.</returns>
     public NodaTime.LocalDate? DateAt(int row) => _days[row] == Missing ? null : NodaTime.LocalDate.FromDateOnly(DateOnly.FromDayNumber(_days[row]));
 
+    public override void Reserve(int rows) => Grow(ref _days, rows - 1);
+
+    /// <summary>Resizes the values to exactly <paramref name="count"/> and returns them (shared from now on).</summary>
+    /// <param name="count">The row count.</param>
+    /// <returns>The values.</returns>
+    internal int[] Trim(int count)
+    {
+        Array.Resize(ref _days, count);
+        return _days;
+    }
+
     public override void Parse(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors)
     {
         Grow(ref _days, row);

@@ -15,6 +15,17 @@ internal sealed class FlagColumn(SnapshotColumn column) : ColumnStore(column)
     /// <returns>The flag, or <see langword="null"/> when not given.</returns>
     public bool? this[int row] => _values[row] switch { 1 => true, 2 => false, _ => null };
 
+    public override void Reserve(int rows) => Grow(ref _values, rows - 1);
+
+    /// <summary>Resizes the values to exactly <paramref name="count"/> and returns them (shared from now on).</summary>
+    /// <param name="count">The row count.</param>
+    /// <returns>The values.</returns>
+    internal byte[] Trim(int count)
+    {
+        Array.Resize(ref _values, count);
+        return _values;
+    }
+
     public override void Parse(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors)
     {
         Grow(ref _values, row);

@@ -57,7 +57,8 @@ internal static class SnapshotCsvReader
     /// <param name="skipInvalid">Skip invalid rows instead of failing.</param>
     /// <returns>The rows and the skipped rows' errors.</returns>
     /// <exception cref="InputException">The file is empty, its header is wrong, or (without <paramref name="skipInvalid"/>) a row is invalid.</exception>
-    public static ReadResult Read(Stream stream, string sourceName, bool skipInvalid = false)
+    /// <param name="expectedRows">The number of rows if known (e.g. the file's line count), to size the columns once.</param>
+    public static ReadResult Read(Stream stream, string sourceName, bool skipInvalid = false, int expectedRows = 0)
     {
         var reader = new CsvRecordReader(stream, sourceName);
         if (!reader.Read())
@@ -72,10 +73,16 @@ internal static class SnapshotCsvReader
         }
 
         var table = new SnapshotTable(present.Select(p => p.Column));
+        long headerBytes = reader.Position;
+        if (expectedRows > 0)
+        {
+            table.Reserve(expectedRows);
+        }
+
         var stores = present.Select(p => (p.Index, Store: table.Stores[p.Column.Name])).ToArray();
         int[] unnamed = Enumerable.Range(0, names.Length).Where(i => names[i].Length == 0).ToArray();
         int lastNamed = Array.FindLastIndex(names, n => n.Length > 0);
-        var keys = new HashSet<int>(new RowKeyComparer(table));
+        var keys = new RowKeySet(new RowKeyComparer(table), expectedRows);
         var rowErrors = new List<InputError>();
         var errors = new List<InputError>();
         var skipped = new List<InputError>();
@@ -117,14 +124,25 @@ internal static class SnapshotCsvReader
                     store.Parse(reader.Field(index), table.Count, line, rowErrors);
                 }
 
-                if (rowErrors.Count == 0 && !keys.Add(table.Count))
+                if (rowErrors.Count == 0 && keys.AddOrGetExisting(table.Count) is var first && first >= 0)
                 {
-                    keys.TryGetValue(table.Count, out int first);
                     var filed = table.Store<DateColumn>("filed")?.DateAt(table.Count);
                     string filedText = filed is { } fd ? string.Create(CultureInfo.InvariantCulture, $" filed {fd:yyyy-MM-dd}") : string.Empty;
                     rowErrors.Add(new InputError(line, "ticker", string.Create(CultureInfo.InvariantCulture,
                         $"duplicate row for {table.Ticker.StringAt(table.Count)} as of {table.AsOf.DateAt(table.Count):yyyy-MM-dd}{filedText} (first on line {table.LineAt(first)})")));
                 }
+            }
+
+            if (dataRows == 4096 && expectedRows > 0)
+            {
+                table.Reserve(expectedRows);
+            }
+            else if (dataRows == 4096 && stream.CanSeek)
+            {
+                // Columns sized once from the file size (as the first rows go), not doubled and copied as they fill.
+                long estimate = (long)((stream.Length - headerBytes) * 1.03 * dataRows / Math.Max(1, reader.Position - headerBytes));
+                table.Reserve((int)Math.Min(estimate, Array.MaxLength / 16));
+                keys.Reserve((int)Math.Min(estimate, Array.MaxLength / 16));
             }
 
             if (rowErrors.Count == 0)
@@ -288,7 +306,8 @@ internal static class SnapshotCsvReader
                 }
             }
 
-            return unchecked((int)h);
+            // Spread the bits: the set masks the low ones.
+            return unchecked((int)System.Numerics.BitOperations.RotateLeft(h * 0x9E3779B1u, 15));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using DatRules.Issuers;
 using DatRules.Screening;
 using NodaTime;
@@ -15,7 +14,9 @@ internal sealed class SnapshotTable
     private static readonly string[] ProvenanceColumns = ["cik", "filed", "accession", "form", "concepts"];
 
     private readonly Dictionary<string, ColumnStore> _stores;
-    private int[] _lines = new int[16];
+    // Lines as runs: row r starts on line r + delta of the last run starting at or before r (blank lines and
+    // multi-line records start a new run), instead of one int per row.
+    private readonly List<(int Row, int Delta)> _lineRuns = [];
 
     /// <summary>Initializes an empty table with a store for each column the header names.</summary>
     /// <param name="present">The known columns of the header.</param>
@@ -61,7 +62,24 @@ internal sealed class SnapshotTable
     /// <summary>Gets the line of row <paramref name="row"/>.</summary>
     /// <param name="row">The row.</param>
     /// <returns>The 1-based line where the row starts.</returns>
-    public int LineAt(int row) => _lines[row];
+    public int LineAt(int row)
+    {
+        int lo = 0, hi = _lineRuns.Count - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (_lineRuns[mid].Row <= row)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return row + _lineRuns[lo].Delta;
+    }
 
     /// <summary>Gets a column's store, or <see langword="null"/> when the header does not name it.</summary>
     /// <typeparam name="T">The store type of the column's kind.</typeparam>
@@ -171,46 +189,55 @@ internal sealed class SnapshotTable
         return list;
     }
 
-    /// <summary>Builds the columnar universe of the rows, row for row (row i of the universe is row i here).</summary>
+    /// <summary>
+    /// Builds the columnar universe of the rows, row for row (row i of the universe is row i here), on this table's own
+    /// arrays (no copy: the universe and the table share them from now on; rows that are not whole cents below 2^53
+    /// keep their decimals here and a snapshot in the universe).
+    /// </summary>
     /// <returns>The universe.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Universe BuildUniverse()
     {
-        var builder = new UniverseBuilder(capacity: Count);
-        var dates = new Dictionary<int, LocalDate>();
-        for (int i = 0; i < Count; i++)
+        var fallback = new Dictionary<int, IssuerSnapshot>();
+        foreach (int row in Digital.ExactRows.Concat(Total.ExactRows).Distinct().ToList())
         {
-            int day = AsOf[i];
-            if (!dates.TryGetValue(day, out var date))
-            {
-                date = LocalDate.FromDateOnly(DateOnly.FromDayNumber(day));
-                dates[day] = date;
-            }
-
-            long d = Digital[i], t = Total[i];
-            bool? c = Constituent?[i], s = SelfDescribed?[i], k = CapitalRaised?[i];
-            if (d >= 0 && t != AmountColumn.Exact)
-            {
-                builder.AddScaledUtf8(Ticker[i], date, d, t == AmountColumn.Missing ? null : t, c, s, k);
-            }
-            else
-            {
-                builder.Add(Ticker.StringAt(i)!, date, Digital.ValueAt(i)!.Value, Total.ValueAt(i), c, s, k);
-            }
+            fallback[row] = ToSnapshot(row);
+            Digital.KeepExact(row, 0);
+            Total.KeepExact(row, 1);
         }
 
-        return builder.Build();
+        var (tickers, ends) = Ticker.Trim(Count);
+        return UniverseBuilder.Adopt(
+            Count,
+            tickers,
+            ends,
+            AsOf.Trim(Count),
+            Digital.Trim(Count),
+            Total.Trim(Count),
+            Constituent?.Trim(Count) ?? new byte[Count],
+            SelfDescribed?.Trim(Count) ?? new byte[Count],
+            CapitalRaised?.Trim(Count) ?? new byte[Count],
+            fallback);
+    }
+
+    /// <summary>Makes room for <paramref name="rows"/> rows in every column (a hint from the file size).</summary>
+    /// <param name="rows">The expected row count.</param>
+    internal void Reserve(int rows)
+    {
+        foreach (var store in _stores.Values)
+        {
+            store.Reserve(rows);
+        }
     }
 
     /// <summary>Commits the row just parsed into every store (at index <see cref="Count"/>).</summary>
     /// <param name="line">Its line.</param>
     internal void Commit(int line)
     {
-        if (Count == _lines.Length)
+        if (_lineRuns.Count == 0 || _lineRuns[^1].Delta != line - Count)
         {
-            Array.Resize(ref _lines, _lines.Length * 2);
+            _lineRuns.Add((Count, line - Count));
         }
 
-        _lines[Count++] = line;
+        Count++;
     }
 }
