@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: `datrules screen` vs DuckDB (DuckDB.NET.Data.Full, exact DECIMAL(18,2) amounts, same output columns) on the
 # same 1M-row CSVs, for each input shape (plain; with a quoted `name` column holding a comma) and each output format,
-# timed alternately in the same run, both writing to /dev/null. Prints every run, the medians, the ratio and the
+# timed alternately in the same run, both writing to a file in a temporary directory (DuckDB locks its output file, so
+# two runs writing /dev/null at once conflict). Prints every run, the medians, the ratio and the
 # peak resident memory (/usr/bin/time -v "Maximum resident set size") of the median run's process.
 # DuckDB has no table format: the table row is compared with DuckDB's CSV with reasons.
 # Usage: bash benchmarks/scripts/cli-vs-duckdb.sh [ROWS] [RUNS]
@@ -27,7 +28,8 @@ cli=src/DatRules.Cli/bin/Release/net10.0/DatRules.Cli.dll
 duck=benchmarks/DatRules.Benchmarks/bin/Release/net10.0/DatRules.Benchmarks.dll
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; $(date -u +%Y-%m-%d); rows: $rows"
 measure() { # label command...
-  /usr/bin/time -v -o "$dir/t" "${@:2}" > /dev/null
+  rm -f "$dir/out"
+  /usr/bin/time -v -o "$dir/t" "${@:2}" > "$dir/out"
   echo "$1 $(grep 'Elapsed (wall' "$dir/t" | awk '{print $NF}') $(grep 'Maximum resident' "$dir/t" | awk '{print $NF}')" >> "$dir/runs"
 }
 for shape in plain quoted; do
@@ -35,11 +37,11 @@ for shape in plain quoted; do
   echo "$shape: $(stat -c %s "$csv") bytes" >> "$dir/sizes"
   for i in $(seq "$runs"); do
     measure "$shape|csv|datrules" dotnet "$cli" screen --input "$csv" --format csv
-    measure "$shape|csv|duckdb" dotnet "$duck" duckdb "$csv" csv /dev/null
+    measure "$shape|csv|duckdb" dotnet "$duck" duckdb "$csv" csv "$dir/out"
     measure "$shape|csv-no-reasons|datrules" dotnet "$cli" screen --input "$csv" --format csv --no-reasons
-    measure "$shape|csv-no-reasons|duckdb" dotnet "$duck" duckdb "$csv" csv-no-reasons /dev/null
+    measure "$shape|csv-no-reasons|duckdb" dotnet "$duck" duckdb "$csv" csv-no-reasons "$dir/out"
     measure "$shape|json|datrules" dotnet "$cli" screen --input "$csv" --format json
-    measure "$shape|json|duckdb" dotnet "$duck" duckdb "$csv" json /dev/null
+    measure "$shape|json|duckdb" dotnet "$duck" duckdb "$csv" json "$dir/out"
     measure "$shape|table|datrules" dotnet "$cli" screen --input "$csv"
   done
 done

@@ -53,6 +53,29 @@ public class ScreenColumnsWriterTests
         }
     }
 
+    [Fact]
+    public void Screen_SubCentAndHugeAmounts_ReasonsEqualTheDomains()
+    {
+        // 0.001 is not whole cents; 10^17 is beyond 2^53 cents: both rows are screened by the domain (universe fallback).
+        var path = CliRunner.TempCsv("ticker,as_of,digital_assets_usd,total_assets_usd\nA,2025-09-30,0.001,100\nB,2025-09-30,100000000000000000,200000000000000000\nC,2025-09-30,0.5,\nD,2025-09-30,60,100\n");
+        var expected = new[]
+        {
+            new IssuerSnapshot(new IssuerId("A"), new LocalDate(2025, 9, 30), 100m, [new DigitalAssetHolding("DIGITAL", 0m, 0.001m)]),
+            new IssuerSnapshot(new IssuerId("B"), new LocalDate(2025, 9, 30), 200000000000000000m, [new DigitalAssetHolding("DIGITAL", 0m, 100000000000000000m)]),
+            new IssuerSnapshot(new IssuerId("C"), new LocalDate(2025, 9, 30), null, [new DigitalAssetHolding("DIGITAL", 0m, 0.5m)]),
+            new IssuerSnapshot(new IssuerId("D"), new LocalDate(2025, 9, 30), 100m, [new DigitalAssetHolding("DIGITAL", 0m, 60m)]),
+        };
+
+        var rows = JsonDocument.Parse(CliRunner.Run("screen", "--input", path, "--format", "json").Out).RootElement.EnumerateArray().ToList();
+
+        for (int i = 0; i < expected.Length; i++)
+        {
+            var result = DatClassifier.Msci.Classify(expected[i]);
+            Assert.Equal(result.Classification.ToString(), rows[i].GetProperty("classification").GetString());
+            Assert.Equal(result.Reasons, rows[i].GetProperty("reasons").EnumerateArray().Select(e => e.GetString()!).ToList());
+        }
+    }
+
     [Theory]
     [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
     [InlineData("+1", "'+1")]
