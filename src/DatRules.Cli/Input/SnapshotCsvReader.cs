@@ -178,6 +178,15 @@ internal static class SnapshotCsvReader
             throw new InputException(sourceName, errors);
         }
 
+        if (table.Count >= 100_000)
+        {
+            // The duplicate set and the read buffer are garbage now: collect them before the universe is built on the
+            // columns, so that its few new arrays reuse their memory instead of raising the peak (1M rows: measured in
+            // docs/benchmarks.md).
+            keys = null!;
+            GC.Collect();
+        }
+
         return new ReadResult(table, skipped);
     }
 

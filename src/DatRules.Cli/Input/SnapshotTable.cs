@@ -206,6 +206,9 @@ internal sealed class SnapshotTable
         }
 
         var (tickers, ends) = Ticker.Trim(Count);
+
+        // Absent flag columns: one array of zeros (unknown) shared by the three; the universe only reads them.
+        byte[]? zeros = Constituent is null || SelfDescribed is null || CapitalRaised is null ? new byte[Count] : null;
         return UniverseBuilder.Adopt(
             Count,
             tickers,
@@ -213,9 +216,9 @@ internal sealed class SnapshotTable
             AsOf.Trim(Count),
             Digital.Trim(Count),
             Total.Trim(Count),
-            Constituent?.Trim(Count) ?? new byte[Count],
-            SelfDescribed?.Trim(Count) ?? new byte[Count],
-            CapitalRaised?.Trim(Count) ?? new byte[Count],
+            Constituent?.Trim(Count) ?? zeros!,
+            SelfDescribed?.Trim(Count) ?? zeros!,
+            CapitalRaised?.Trim(Count) ?? zeros!,
             fallback);
     }
 

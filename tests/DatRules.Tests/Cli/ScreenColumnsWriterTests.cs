@@ -127,6 +127,30 @@ public class ScreenColumnsWriterTests
         Assert.Contains("MSTR     2025-09-30  99.44%   DAT           Operating     None", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Screen_ProviderWithoutDateAsJson_NotesTodaysDateOnStandardError()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 3, 2, 12, 0));
+
+        int code = DatRules.Cli.CliApp.Run(["screen", "--provider", "MSCI", "--format", "json"], stdout, stderr, clock);
+
+        Assert.Equal(0, code);
+        Assert.Equal("note: today is 2026-03-02 (UTC): msci-2026-01-dat-freeze is the MSCI policy in force.", stderr.ToString().Trim());
+    }
+
+    [Fact]
+    public void Screen_PolicyCsv_HeaderHasTheRatioTestColumn()
+    {
+        var path = CliRunner.TempCsv("ticker,as_of,digital_assets_usd,total_assets_usd\nA,2025-09-30,60,100\n");
+
+        var lines = CliRunner.Run("screen", "--input", path, "--format", "csv", "--no-reasons", "--date", "2025-12-31").Out.Split('\n');
+
+        Assert.Equal("ticker,as_of,classification,digital_asset_ratio,policy,action,ratio_test_classification", lines[0]);
+        Assert.Equal("A,2025-09-30,OperatingCompany,0.6,msci-2025-10-issuer-freeze,None,DigitalAssetTreasury", lines[1]);
+    }
+
     /// <summary>Rows with whole cents, ~5% exactly at 50%, totals missing or zero, digital above total, estimates, JPY, amendments.</summary>
     private static (string Csv, List<IssuerSnapshot> Snapshots) RandomRows(int rows, int seed)
     {
