@@ -1,5 +1,12 @@
 using BenchmarkDotNet.Running;
 
+// `duckdb IN.csv FORMAT OUT` runs the DuckDB peer of the CLI end-to-end comparison (benchmarks/scripts/cli-vs-duckdb.sh).
+if (args.Length > 0 && args[0] == "duckdb")
+{
+    DatRules.Benchmarks.DuckDbScreen.Run(args[1], args[2], args[3]);
+    return;
+}
+
 if (args is ["fsds-compare", .. var rest])
 {
     // A quick same-run comparison outside BenchmarkDotNet (whose in-process toolchain refuses operations this long):

@@ -37,8 +37,8 @@ internal static class ChartCommand
             var plot = parse.GetValue(kind) switch
             {
                 "ratio" => RatioOverTime(HistoryCommand.Load(parse.GetValue(input), ctx)),
-                "universe" => Universe(InputLoader.Load(parse.GetValue(input), false, ctx)),
-                "sensitivity" => Sensitivity(InputLoader.Load(parse.GetValue(input), false, ctx)),
+                "universe" => Universe(InputLoader.LoadTable(parse.GetValue(input), false, ctx)),
+                "sensitivity" => Sensitivity(InputLoader.LoadTable(parse.GetValue(input), false, ctx).BuildUniverse()),
                 var other => throw new UsageException($"Unknown chart '{other}': use ratio, universe or sensitivity."),
             };
 
@@ -93,6 +93,48 @@ internal static class ChartCommand
         return plot;
     }
 
+    /// <summary>Companies past which the universe chart is a histogram (a bar per company is unreadable beyond that).</summary>
+    internal const int MaxBars = 300;
+
+    private static Plot Universe(Input.SnapshotTable table) => table.Count <= MaxBars ? Universe(table.ToSnapshots()) : Histogram(table.BuildUniverse());
+
+    /// <summary>How many companies fall in each 2.5% band of the ratio (bands start at 0%, so 50% starts a band), from exact integers.</summary>
+    private static Plot Histogram(Screening.Universe universe)
+    {
+        const int Bands = 40;
+        var counts = new double[Bands];
+        int none = 0;
+        for (int i = 0; i < universe.Count; i++)
+        {
+            if (universe.RatioAt(i) is not { } r)
+            {
+                none++;
+                continue;
+            }
+
+            counts[Math.Min(Bands - 1, (int)decimal.Floor(r * Bands))]++;
+        }
+
+        var plot = new Plot();
+        var bars = plot.Add.Bars(Enumerable.Range(0, Bands).Select(b => (b * 2.5) + 1.25).ToArray(), counts);
+        for (int b = 0; b < Bands; b++)
+        {
+            bars.Bars[b].Size = 2.3;
+            bars.Bars[b].FillColor = b * 2.5 >= 50 ? Colors.OrangeRed : Colors.SteelBlue;
+        }
+
+        var line = plot.Add.VerticalLine(50);
+        line.LinePattern = LinePattern.Dashed;
+        line.LegendText = "MSCI line: 50% (inclusive)";
+        plot.Axes.SetLimitsX(0, 100);
+        plot.Axes.SetLimitsY(0, Math.Max(1, counts.Max()) * 1.08);
+        plot.Title(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{universe.Count - none:N0} companies by digital-asset ratio, 2.5% bands (red: >= 50%){(none > 0 ? $"; {none:N0} without a ratio" : string.Empty)}"));
+        plot.XLabel("% of total assets");
+        plot.YLabel("companies");
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
     private static Plot Universe(IReadOnlyList<Issuers.IssuerSnapshot> snapshots)
     {
         var rows = snapshots.Where(s => s.DigitalAssetRatio is not null).OrderByDescending(s => s.DigitalAssetRatio).ToList();
@@ -115,11 +157,11 @@ internal static class ChartCommand
         return plot;
     }
 
-    private static Plot Sensitivity(IReadOnlyList<Issuers.IssuerSnapshot> snapshots)
+    private static Plot Sensitivity(Screening.Universe universe)
     {
         var moves = SensitivityAnalysis.DefaultMoves;
         var thresholds = SensitivityAnalysis.DefaultThresholds;
-        var cells = SensitivityAnalysis.Run(snapshots, moves, thresholds);
+        var cells = ColumnarSensitivity.Run(universe, moves, thresholds);
         var grid = new double[moves.Count, thresholds.Count];
         for (int m = 0; m < moves.Count; m++)
         {
@@ -135,7 +177,7 @@ internal static class ChartCommand
         plot.Add.ColorBar(heatmap).Label = "DAT count";
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, thresholds.Count).Select(i => (double)i).ToArray(), thresholds.Select(t => $">= {t.Percent:0}%").ToArray());
         plot.Axes.Left.SetTicks(Enumerable.Range(0, moves.Count).Select(i => (double)i).ToArray(), moves.Select(m => $"{m:+0;-0;0}%").ToArray());
-        plot.Title($"DATs among {Plural.Companies(snapshots.Count)} by coin-price move and threshold");
+        plot.Title($"DATs among {Plural.Companies(universe.Count)} by coin-price move and threshold");
         plot.XLabel("threshold (digital assets / total assets)");
         plot.YLabel("coin-price move");
         return plot;

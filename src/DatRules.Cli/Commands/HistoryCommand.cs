@@ -22,19 +22,27 @@ internal static class HistoryCommand
             var snapshots = Load(parse.GetValue(input), ctx);
             var byTest = HistoryAnalysis.Run(snapshots);
             var byPolicy = HistoryAnalysis.RunUnderPoliciesInForce(snapshots, PolicyCatalog.BuiltIn, IndexProvider.Msci);
+
+            // The snapshot behind each point, in HistoryAnalysis' order (by ticker as first seen, then by as-of date),
+            // for the action under the policy in force: verdict and action are shown apart from the ratio test.
+            var decisions = snapshots
+                .GroupBy(s => s.Issuer.Ticker, StringComparer.OrdinalIgnoreCase)
+                .Select(g => g.OrderBy(s => s.AsOf).Select(s => PolicyCatalog.BuiltIn.InForce(IndexProvider.Msci, s.AsOf).Evaluate(s)).ToArray())
+                .ToArray();
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                ctx.Out.WriteLine(JsonSerializer.Serialize(byTest.Zip(byPolicy).Select(p => new Dictionary<string, object?>
+                ctx.Out.WriteLine(JsonSerializer.Serialize(byTest.Zip(byPolicy, decisions).Select(p => new Dictionary<string, object?>
                 {
                     ["ticker"] = p.First.Ticker,
                     ["firstCrossed"] = p.First.FirstCrossed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    ["points"] = p.First.Points.Zip(p.Second.Points).Select(x => new Dictionary<string, object?>
+                    ["points"] = p.First.Points.Zip(p.Second.Points, p.Third).Select(x => new Dictionary<string, object?>
                     {
                         ["asOf"] = x.First.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                         ["digitalAssetRatio"] = ScreenWriter.RoundedRatio(x.First.Ratio),
                         ["classification"] = x.First.Classification.ToString(),
                         ["msciPolicyInForce"] = x.Second.PolicyId,
                         ["classificationUnderPolicyInForce"] = x.Second.Classification.ToString(),
+                        ["actionUnderPolicyInForce"] = RuleChange.Describe(x.Third),
                     }).ToList(),
                 }), JsonOutput.Options));
                 return ExitCodes.Ok;
@@ -53,19 +61,23 @@ internal static class HistoryCommand
             }
 
             var o = ctx.Out;
-            foreach (var (test, policy) in byTest.Zip(byPolicy))
+            foreach (var (test, policy, points) in byTest.Zip(byPolicy, decisions))
             {
                 o.WriteLine($"{test.Ticker}: first balance sheet at >= 50%: {test.FirstCrossed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never"}");
-                o.WriteLine($"{"As of",-10} {"Ratio",8}  {"MSCI test",-13} {"MSCI policy in force",-28} {"Under it",-9}");
-                foreach (var (a, b) in test.Points.Zip(policy.Points))
+                o.WriteLine($"{"As of",-10} {"Ratio",8}  {"MSCI test",-13} {"MSCI policy in force",-26} {"Under it",-9} Action");
+                foreach (var (a, b, d) in test.Points.Zip(policy.Points, points))
                 {
+                    string action = ActionText.Short(d);
                     o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{a.AsOf:yyyy-MM-dd} {(a.Ratio is { } r ? (r * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "n/a"),8}  {ScreenWriter.ShortClass(a.Classification),-13} {b.PolicyId,-28} {ScreenWriter.ShortClass(b.Classification),-9}"));
+                        $"{a.AsOf:yyyy-MM-dd} {(a.Ratio is { } r ? (r * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "n/a"),8}  {ScreenWriter.ShortClass(a.Classification),-13} {b.PolicyId,-26} {ScreenWriter.ShortClass(b.Classification),-9} {(action.Length <= 8 ? action : action[..7] + "~")}").TrimEnd());
                 }
 
                 o.WriteLine();
             }
 
+            o.WriteLine("MSCI test: the ratio test alone (digital assets >= 50% of total assets).");
+            o.WriteLine("Under it, Action: verdict and action of the MSCI policy in force on each as-of");
+            o.WriteLine("date (--format json gives the action in full).");
             return ExitCodes.Ok;
         });
         return command;

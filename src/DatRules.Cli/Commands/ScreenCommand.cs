@@ -52,62 +52,31 @@ internal static class ScreenCommand
                 ? new DatClassifier(RatioThreshold.AtLeast(t), string.Create(CultureInfo.InvariantCulture, $"Custom DAT test (digital assets >= {t}% of total assets)"))
                 : DatClassifier.Msci;
             NodaTime.LocalDate? knownOn = parse.GetValue(asKnownOn) is { } k ? PolicySelection.ParseDate(k, "--as-known-on") : null;
-            // Line-item policies take the domain path: the columnar CSV path reads only digital and total assets.
-            // The columnar path is for files; the embedded dataset is small and screened per company (its latest balance sheet).
-            if (parse.GetValue(format) == OutputFormat.Csv && knownOn is null && policy is not { ReadsLineItems: true } && parse.GetValue(input) is not null)
-            {
-                ColumnarScreen.Run(parse.GetValue(input), parse.GetValue(skipInvalid), policy, classifier, !parse.GetValue(noReasons), ctx);
-                return ExitCodes.Ok;
-            }
-
-            IReadOnlyList<DatRules.Issuers.IssuerSnapshot> snapshots = knownOn is not null && parse.GetValue(input) is null
-                ? Input.EmbeddedDataset.LoadAll()
-                : InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx);
-            string knownNote = string.Empty;
-            if (knownOn is { } date)
-            {
-                snapshots = SelectKnownOn(snapshots, date, ctx);
-                knownNote = string.Create(CultureInfo.InvariantCulture, $", as known on {date:yyyy-MM-dd}");
-            }
-
+            string knownNote = knownOn is { } date ? string.Create(CultureInfo.InvariantCulture, $", as known on {date:yyyy-MM-dd}") : string.Empty;
+            var outputFormat = parse.GetValue(format);
+            string heading = $"DAT screen: {classifier.RuleName}{knownNote}";
             if (policy is not null)
             {
-                var decisions = snapshots.Select(s => ScreenRow.From(policy.Evaluate(s))).ToList();
-                ScreenWriter.Write(decisions, parse.GetValue(format), ctx.Out, $"DAT screen under {policy.Id} ({policy.Provider}, {policy.Status}, effective {policy.EffectiveOn:yyyy-MM-dd}){knownNote}");
-                return ExitCodes.Ok;
+                // The date a provider's policy was chosen for: --date, or today (UTC) when only --provider is given.
+                string? dateText = parse.GetValue(selection.Date);
+                string inForce = string.Empty;
+                if (dateText is not null || parse.GetValue(selection.Provider) is not null)
+                {
+                    var on = dateText is null ? ctx.Clock.GetCurrentInstant().InUtc().Date : PolicySelection.ParseDate(dateText, "--date");
+                    inForce = string.Create(CultureInfo.InvariantCulture, $", in force on {on:yyyy-MM-dd}{(dateText is null ? " (today, UTC)" : string.Empty)}");
+                    if (dateText is null && outputFormat != OutputFormat.Table)
+                    {
+                        ctx.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: today is {on:yyyy-MM-dd} (UTC): {policy.Id} is the {policy.Provider} policy in force."));
+                    }
+                }
+
+                heading = string.Create(CultureInfo.InvariantCulture, $"DAT screen under {policy.Id} ({policy.Provider}, {policy.Status}, effective {policy.EffectiveOn:yyyy-MM-dd}){inForce}{knownNote}");
             }
 
-            var rows = snapshots.Select(s => ScreenRow.From(classifier.Classify(s))).ToList();
-            ScreenWriter.Write(rows, parse.GetValue(format), ctx.Out, $"DAT screen: {classifier.RuleName}{knownNote}");
+            ColumnarScreen.Run(parse.GetValue(input), parse.GetValue(skipInvalid), policy, classifier, outputFormat, !parse.GetValue(noReasons), knownOn, heading, ctx);
             return ExitCodes.Ok;
         });
 
         return command;
-    }
-
-    /// <summary>The point-in-time selection; what it leaves out goes to standard error, one line per ticker.</summary>
-    private static System.Collections.Immutable.ImmutableArray<DatRules.Issuers.IssuerSnapshot> SelectKnownOn(IReadOnlyList<DatRules.Issuers.IssuerSnapshot> snapshots, NodaTime.LocalDate date, CliContext ctx)
-    {
-        var selection = DatRules.Issuers.PointInTime.KnownOn(snapshots, date);
-        foreach (var later in selection.NotYetKnown)
-        {
-            ctx.Error.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"note: {later.Issuer.Ticker}: no balance sheet filed by {date:yyyy-MM-dd} (first: as of {later.AsOf:yyyy-MM-dd}, filed {later.Provenance!.Filed:yyyy-MM-dd}); not screened."));
-        }
-
-        foreach (var undated in selection.Undated)
-        {
-            ctx.Error.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"note: {undated.Issuer.Ticker} as of {undated.AsOf:yyyy-MM-dd}: no filed date, so it cannot be placed in time; not screened."));
-        }
-
-        if (selection.Snapshots.IsEmpty)
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"No balance sheet in the input was filed on or before {date:yyyy-MM-dd}."));
-        }
-
-        return selection.Snapshots;
     }
 }

@@ -16,8 +16,9 @@ internal static class SensitivityCommand
         var command = new Command("sensitivity", "How many companies are DATs if coin prices move -50%..+100% and the line sits at 30%..70%.") { input, format };
         command.SetAction(parse =>
         {
-            var snapshots = InputLoader.Load(parse.GetValue(input), false, ctx);
-            var cells = Checked.Run("the sensitivity grid", () => SensitivityAnalysis.Run(snapshots, SensitivityAnalysis.DefaultMoves, SensitivityAnalysis.DefaultThresholds));
+            var table = InputLoader.LoadTable(parse.GetValue(input), false, ctx);
+            var universe = Checked.Run("the sensitivity grid", table.BuildUniverse);
+            var cells = Checked.Run("the sensitivity grid", () => ColumnarSensitivity.Run(universe, SensitivityAnalysis.DefaultMoves, SensitivityAnalysis.DefaultThresholds));
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(cells.Select(c => new Dictionary<string, object?>
@@ -38,7 +39,7 @@ internal static class SensitivityCommand
 
             var o = ctx.Out;
             var thresholds = SensitivityAnalysis.DefaultThresholds;
-            o.WriteLine($"DAT count of {Plural.Companies(snapshots.Count)} by coin-price move (rows) and threshold (columns, >=)");
+            o.WriteLine($"DAT count of {Plural.Companies(universe.Count)} by coin-price move (rows) and threshold (columns, >=)");
             o.WriteLine();
             o.WriteLine("Move  " + string.Concat(thresholds.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Percent,6:0}%"))));
             o.WriteLine(new string('-', 6 + (7 * thresholds.Count)));
@@ -52,7 +53,14 @@ internal static class SensitivityCommand
             var at50 = cells.Where(c => c.Threshold.Percent == 50m && c.Flips.Count > 0).ToList();
             foreach (var c in at50)
             {
-                string line = string.Create(CultureInfo.InvariantCulture, $"{c.PriceMovePct:+0;-0}% at >= 50%: flips {string.Join(", ", c.Flips)}");
+                // Only what fits on the line is joined (a million-row grid can flip hundreds of thousands).
+                var text = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{c.PriceMovePct:+0;-0}% at >= 50%: flips "));
+                for (int k = 0; k < c.Flips.Count && text.Length <= 78; k++)
+                {
+                    text.Append(k == 0 ? string.Empty : ", ").Append(c.Flips[k]);
+                }
+
+                string line = text.ToString();
                 o.WriteLine(line.Length > 78 ? line[..77] + "~" : line);
             }
 

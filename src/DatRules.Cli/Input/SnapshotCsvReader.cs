@@ -1,94 +1,165 @@
 using System.Globalization;
-using DatRules.Issuers;
-using NodaTime;
-using nietras.SeparatedValues;
+using System.Text;
 
 namespace DatRules.Cli.Input;
 
 /// <summary>
-/// Reads issuer snapshots from CSV with the Sep library. Required columns:
-/// <c>ticker,as_of,digital_assets_usd,total_assets_usd</c>; optional:
-/// <c>name,country,asset,units,shares_outstanding,market_cap_usd,index_constituent,
-/// self_described_dat,capital_raised_for_digital_assets,estimated_fields,source,currency</c> and the provenance
-/// columns <c>cik,filed,accession,form,concepts</c>.
+/// Reads issuer snapshots from CSV: the one reader of every snapshot file (screen, history, sensitivity, charts, ...).
+/// Columns are those of <see cref="SnapshotSchema"/> (required: <c>ticker,as_of,digital_assets_usd,total_assets_usd</c>);
+/// records come from <see cref="CsvRecordReader"/>; values go straight into the columns of a <see cref="SnapshotTable"/>.
 /// </summary>
 /// <remarks>
-/// All-or-nothing by default: any invalid row fails the whole read with every error listed.
-/// With <c>skipInvalid</c>, invalid rows are skipped and each is reported in <see cref="ReadResult.Skipped"/>.
-/// A blank <c>total_assets_usd</c> means "not reported" (the classifier then says Indeterminate);
-/// every other required value must be present.
+/// <para>
+/// All-or-nothing by default: any invalid row fails the whole read with every error listed (the first
+/// <see cref="MaxErrors"/>). With <c>skipInvalid</c>, invalid rows are skipped and each is reported in
+/// <see cref="ReadResult.Skipped"/>. A blank <c>total_assets_usd</c> means "not reported" (the classifier then says
+/// Indeterminate); every other required value must be present.
+/// </para>
+/// <para>
+/// Header: names are matched exactly; a name given twice is an error; unknown names are ignored. An empty name (a
+/// spreadsheet export ending in <c>,,</c>) is allowed only for a column that is empty on every row, and rows may then
+/// stop before such trailing unnamed columns. Rows: more fields than the header is an error (an unquoted thousands
+/// separator would shift every later value); fewer fields than the header's last named column is an error naming the
+/// first missing column. Rows are identified by (ticker, as_of, filed), the ticker case-insensitive: one balance sheet
+/// may come in an original filing and an amendment.
+/// </para>
 /// </remarks>
 internal static class SnapshotCsvReader
 {
-    internal static readonly string[] RequiredColumns = ["ticker", "as_of", "digital_assets_usd", "total_assets_usd"];
+    /// <summary>The most errors listed; further ones are counted.</summary>
+    internal const int MaxErrors = 1000;
 
-    internal sealed record ReadResult(IReadOnlyList<IssuerSnapshot> Snapshots, IReadOnlyList<InputError> Skipped);
+    internal static string[] RequiredColumns => SnapshotSchema.RequiredColumns;
 
-    public static ReadResult Read(TextReader text, string sourceName, bool skipInvalid = false)
+    /// <summary>The rows read, and the errors of the rows skipped (with <c>skipInvalid</c>).</summary>
+    /// <param name="Table">The valid rows.</param>
+    /// <param name="Skipped">One or more errors per skipped row.</param>
+    internal sealed record ReadResult(SnapshotTable Table, IReadOnlyList<InputError> Skipped)
     {
-        var snapshots = new List<IssuerSnapshot>();
-        var skipped = ReadRows(text, sourceName, skipInvalid, row => snapshots.Add(row.ToSnapshot()));
-        return new ReadResult(snapshots, skipped);
+        /// <summary>Gets the rows as domain snapshots, in file order.</summary>
+        public IReadOnlyList<DatRules.Issuers.IssuerSnapshot> Snapshots => Table.ToSnapshots();
     }
 
-    /// <summary>Reads every row, handing each valid one to <paramref name="sink"/>; returns the skipped rows' errors.</summary>
-    /// <remarks>All-or-nothing unless <paramref name="skipInvalid"/>: the sink may have seen rows before an InputException.</remarks>
-    public static IReadOnlyList<InputError> ReadRows(TextReader text, string sourceName, bool skipInvalid, Action<SnapshotRow> sink, int expectedRows = 0)
+    /// <summary>Reads a snapshot CSV given as text (tests and small inputs).</summary>
+    /// <param name="csv">The whole file.</param>
+    /// <param name="sourceName">The name used in errors.</param>
+    /// <param name="skipInvalid">Skip invalid rows instead of failing.</param>
+    /// <returns>The rows and the skipped rows' errors.</returns>
+    public static ReadResult Read(string csv, string sourceName, bool skipInvalid = false)
     {
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(text);
-        if (!reader.HasHeader || reader.Header.ColNames.Count == 0 || (reader.Header.ColNames.Count == 1 && reader.Header.ColNames[0].Length == 0))
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        return Read(stream, sourceName, skipInvalid);
+    }
+
+    /// <summary>Reads a snapshot CSV from a stream (forward only; never more than one record in memory besides the columns).</summary>
+    /// <param name="stream">The UTF-8 bytes.</param>
+    /// <param name="sourceName">The name used in errors.</param>
+    /// <param name="skipInvalid">Skip invalid rows instead of failing.</param>
+    /// <returns>The rows and the skipped rows' errors.</returns>
+    /// <exception cref="InputException">The file is empty, its header is wrong, or (without <paramref name="skipInvalid"/>) a row is invalid.</exception>
+    /// <param name="expectedRows">The number of rows if known (e.g. the file's line count), to size the columns once.</param>
+    public static ReadResult Read(Stream stream, string sourceName, bool skipInvalid = false, int expectedRows = 0)
+    {
+        var reader = new CsvRecordReader(stream, sourceName);
+        if (!reader.Read())
         {
             throw new InputException(sourceName, [new InputError(0, null, "the file is empty: expected a header line with columns " + string.Join(",", RequiredColumns))]);
         }
 
-        var header = reader.Header;
-        var missing = RequiredColumns.Where(c => !header.TryIndexOf(c, out _)).ToList();
-        if (missing.Count > 0)
+        var (names, present, headerErrors) = ReadHeader(reader);
+        if (headerErrors.Count > 0)
         {
-            throw new InputException(sourceName, missing.Select(c => new InputError(1, c, "required column is missing from the header")).ToList());
+            throw new InputException(sourceName, headerErrors);
         }
 
-        var cols = new Columns(header);
+        var table = new SnapshotTable(present.Select(p => p.Column));
+        long headerBytes = reader.Position;
+        if (expectedRows > 0)
+        {
+            table.Reserve(expectedRows);
+        }
+
+        var stores = present.Select(p => (p.Index, Store: table.Stores[p.Column.Name])).ToArray();
+        int[] unnamed = Enumerable.Range(0, names.Length).Where(i => names[i].Length == 0).ToArray();
+        int lastNamed = Array.FindLastIndex(names, n => n.Length > 0);
+        var keys = new RowKeySet(new RowKeyComparer(table), expectedRows);
+        var rowErrors = new List<InputError>();
         var errors = new List<InputError>();
         var skipped = new List<InputError>();
-        var seen = new Dictionary<(string, LocalDate, LocalDate?), int>(expectedRows, TickerDateComparer.Instance);
-        int dataRows = 0;
-
-        foreach (var row in reader)
+        int dataRows = 0, moreErrors = 0;
+        while (reader.Read())
         {
-            int line = row.LineNumberFrom;
+            int line = reader.Line;
             dataRows++;
-            var rowErrors = new List<InputError>();
-            var parsed = ParseRow(row, cols, line, rowErrors);
-            if (parsed is not null)
+            rowErrors.Clear();
+            int fields = reader.FieldCount;
+            if (reader.RecordError is { } problem)
             {
-                var key = (parsed.Ticker, parsed.AsOf, parsed.Filed);
-                if (seen.TryGetValue(key, out int firstLine))
+                int f = reader.RecordErrorField;
+                rowErrors.Add(new InputError(line, f >= 0 && f < names.Length && names[f].Length > 0 ? names[f] : null, problem));
+            }
+            else if (fields > names.Length)
+            {
+                rowErrors.Add(new InputError(line, null, string.Create(CultureInfo.InvariantCulture,
+                    $"{fields} fields, but the header has {names.Length} columns: an unquoted comma (a thousands separator such as 1,234?) shifts every later value; quote such a field or remove the separator")));
+            }
+            else if (fields <= lastNamed)
+            {
+                rowErrors.Add(new InputError(line, names[fields], string.Create(CultureInfo.InvariantCulture,
+                    $"the row ends after {fields} field{(fields == 1 ? string.Empty : "s")}, but the header has {names.Length} columns")));
+            }
+            else
+            {
+                foreach (int u in unnamed)
                 {
-                    string filedText = parsed.Filed is { } f ? $" filed {f:yyyy-MM-dd}" : string.Empty;
-                    rowErrors.Add(new InputError(line, "ticker", $"duplicate row for {parsed.Ticker} as of {parsed.AsOf:yyyy-MM-dd}{filedText} (first on line {firstLine})"));
-                    parsed = null;
+                    if (u < fields && !reader.Field(u).IsEmpty)
+                    {
+                        rowErrors.Add(new InputError(line, null, string.Create(CultureInfo.InvariantCulture,
+                            $"a value in column {u + 1}, which the header leaves unnamed (name the column or leave it empty)")));
+                    }
                 }
-                else
+
+                foreach (var (index, store) in stores)
                 {
-                    seen[key] = line;
+                    store.Parse(reader.Field(index), table.Count, line, rowErrors);
+                }
+
+                if (rowErrors.Count == 0 && keys.AddOrGetExisting(table.Count) is var first && first >= 0)
+                {
+                    var filed = table.Store<DateColumn>("filed")?.DateAt(table.Count);
+                    string filedText = filed is { } fd ? string.Create(CultureInfo.InvariantCulture, $" filed {fd:yyyy-MM-dd}") : string.Empty;
+                    rowErrors.Add(new InputError(line, "ticker", string.Create(CultureInfo.InvariantCulture,
+                        $"duplicate row for {table.Ticker.StringAt(table.Count)} as of {table.AsOf.DateAt(table.Count):yyyy-MM-dd}{filedText} (first on line {table.LineAt(first)})")));
                 }
             }
 
-            if (parsed is not null)
+            if (dataRows == 4096 && expectedRows > 0)
             {
-                if (errors.Count == 0)
-                {
-                    sink(parsed);
-                }
+                table.Reserve(expectedRows);
+            }
+            else if (dataRows == 4096 && stream.CanSeek)
+            {
+                // Columns sized once from the file size (as the first rows go), not doubled and copied as they fill.
+                long estimate = (long)((stream.Length - headerBytes) * 1.03 * dataRows / Math.Max(1, reader.Position - headerBytes));
+                table.Reserve((int)Math.Min(estimate, Array.MaxLength / 16));
+                keys.Reserve((int)Math.Min(estimate, Array.MaxLength / 16));
+            }
+
+            if (rowErrors.Count == 0)
+            {
+                table.Commit(line);
             }
             else if (skipInvalid)
             {
                 skipped.AddRange(rowErrors);
             }
-            else
+            else if (errors.Count < MaxErrors)
             {
                 errors.AddRange(rowErrors);
+            }
+            else
+            {
+                moreErrors += rowErrors.Count;
             }
         }
 
@@ -99,169 +170,33 @@ internal static class SnapshotCsvReader
 
         if (errors.Count > 0)
         {
+            if (moreErrors > 0)
+            {
+                errors.Add(new InputError(0, null, string.Create(CultureInfo.InvariantCulture, $"and {moreErrors:N0} more errors")));
+            }
+
             throw new InputException(sourceName, errors);
         }
 
-        return skipped;
+        if (table.Count >= 100_000)
+        {
+            // The duplicate set and the read buffer are garbage now: collect them before the universe is built on the
+            // columns, so that its few new arrays reuse their memory instead of raising the peak (1M rows: measured in
+            // docs/benchmarks.md).
+            keys = null!;
+            GC.Collect();
+        }
+
+        return new ReadResult(table, skipped);
     }
 
-    private static SnapshotRow? ParseRow(SepReader.Row row, Columns c, int line, List<InputError> errors)
-    {
-        // Spans, not strings: only the ticker (and optional text columns, when present) allocate.
-        var tickerSpan = Col(row, c.Ticker);
-        string? ticker = tickerSpan.IsEmpty ? null : tickerSpan.ToString();
-        if (ticker is null)
-        {
-            errors.Add(new InputError(line, "ticker", "value is missing"));
-        }
-
-        LocalDate? asOf = null;
-        var asOfSpan = Col(row, c.AsOf);
-        if (asOfSpan.IsEmpty)
-        {
-            errors.Add(new InputError(line, "as_of", "value is missing"));
-        }
-        else if (TryParseIsoDate(asOfSpan, out var date))
-        {
-            asOf = date;
-        }
-        else
-        {
-            errors.Add(new InputError(line, "as_of", $"'{asOfSpan}' is not a date in yyyy-MM-dd form"));
-        }
-
-        decimal? digital = Amount(Col(row, c.Digital), "digital_assets_usd", required: true, line, errors);
-        decimal? total = Amount(Col(row, c.Total), "total_assets_usd", required: false, line, errors);
-        decimal? units = Amount(Col(row, c.Units), "units", required: false, line, errors);
-        decimal? shares = Amount(Col(row, c.Shares), "shares_outstanding", required: false, line, errors);
-        decimal? marketCap = Amount(Col(row, c.MarketCap), "market_cap_usd", required: false, line, errors);
-        bool? constituent = Flag(Col(row, c.Constituent), "index_constituent", line, errors);
-        bool? selfDescribed = Flag(Col(row, c.SelfDescribed), "self_described_dat", line, errors);
-        bool? capitalRaised = Flag(Col(row, c.CapitalRaised), "capital_raised_for_digital_assets", line, errors);
-        var provenance = ParseProvenance(row, c, line, errors);
-        var lineItemCells = new string?[c.LineItems.Count];
-        for (int k = 0; k < lineItemCells.Length; k++)
-        {
-            lineItemCells[k] = Text(row, c.LineItems.IndexAt(k));
-        }
-
-        var lineItems = c.LineItems.Read(lineItemCells, asOf, provenance, line, errors);
-        string? currency = Text(row, c.Currency);
-        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
-        {
-            errors.Add(new InputError(line, "currency", $"'{currency}' is not an ISO 4217 code of three capital letters (e.g. USD, JPY)"));
-        }
-
-        if (errors.Count > 0)
-        {
-            return null;
-        }
-
-        string? estimated = Text(row, c.Estimated);
-        return new SnapshotRow(
-            line, ticker!, asOf!.Value, digital!.Value, total, units, shares, marketCap, constituent, selfDescribed, capitalRaised,
-            Text(row, c.Name), Text(row, c.Country), Text(row, c.Asset),
-            estimated is null ? [] : estimated.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Text(row, c.Source))
-        {
-            Currency = currency,
-            Provenance = provenance,
-            LineItems = lineItems,
-        };
-    }
-
-    /// <summary>Parses the optional provenance columns; null when none is present.</summary>
-    private static Provenance? ParseProvenance(SepReader.Row row, Columns c, int line, List<InputError> errors)
-    {
-        var cikSpan = Col(row, c.Cik);
-        var filedSpan = Col(row, c.Filed);
-        var accessionSpan = Col(row, c.Accession);
-        var formSpan = Col(row, c.Form);
-        var conceptsSpan = Col(row, c.Concepts);
-        if (cikSpan.IsEmpty && filedSpan.IsEmpty && accessionSpan.IsEmpty && formSpan.IsEmpty && conceptsSpan.IsEmpty)
-        {
-            return null;
-        }
-
-        int before = errors.Count;
-        long? cik = null;
-        if (!cikSpan.IsEmpty)
-        {
-            var digits = cikSpan.StartsWith("CIK", StringComparison.OrdinalIgnoreCase) ? cikSpan[3..] : cikSpan;
-            if (digits.Length <= 10 && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long v) && v > 0)
-            {
-                cik = v;
-            }
-            else
-            {
-                errors.Add(new InputError(line, "cik", $"'{cikSpan}' is not an SEC CIK (1 to 10 digits, optionally prefixed CIK)"));
-            }
-        }
-
-        LocalDate? filed = null;
-        if (!filedSpan.IsEmpty)
-        {
-            if (TryParseIsoDate(filedSpan, out var f))
-            {
-                filed = f;
-            }
-            else
-            {
-                errors.Add(new InputError(line, "filed", $"'{filedSpan}' is not a date in yyyy-MM-dd form"));
-            }
-        }
-
-        AccessionNumber? accession = null;
-        if (!accessionSpan.IsEmpty)
-        {
-            if (AccessionNumber.TryParse(accessionSpan, out var a))
-            {
-                accession = a;
-            }
-            else
-            {
-                errors.Add(new InputError(line, "accession", $"'{accessionSpan}' is not an SEC accession number (0001234567-25-012345)"));
-            }
-        }
-
-        if (errors.Count > before)
-        {
-            return null;
-        }
-
-        string? source = Text(row, c.Source);
-        return new Provenance(source ?? "input file")
-        {
-            Cik = cik,
-            Filed = filed,
-            Accession = accession,
-            Form = formSpan.IsEmpty ? null : formSpan.ToString(),
-            Concepts = conceptsSpan.IsEmpty ? [] : conceptsSpan.ToString().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        };
-    }
-
-    /// <summary>Parses exactly yyyy-MM-dd (ISO calendar, no other form), without allocating.</summary>
-    internal static bool TryParseIsoDate(ReadOnlySpan<char> s, out LocalDate date)
-    {
-        date = default;
-        if (s.Length != 10 || s[4] != '-' || s[7] != '-'
-            || !int.TryParse(s[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int y)
-            || !int.TryParse(s[5..7], NumberStyles.None, CultureInfo.InvariantCulture, out int m)
-            || !int.TryParse(s[8..], NumberStyles.None, CultureInfo.InvariantCulture, out int d)
-            || y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
-        {
-            return false;
-        }
-
-        date = new LocalDate(y, m, d);
-        return true;
-    }
-
-    private static ReadOnlySpan<char> Col(SepReader.Row row, int idx) => idx < 0 || idx >= row.ColCount ? default : row[idx].Span.Trim();
-
-    private static string? Text(SepReader.Row row, int idx) => Col(row, idx) is { IsEmpty: false } span ? span.ToString() : null;
-
-    /// <summary>Parses a non-negative amount in plain decimal notation, recording what is wrong (shared by the CSV readers).</summary>
+    /// <summary>Parses a non-negative amount in plain decimal notation, recording what is wrong (for the other CSV readers).</summary>
+    /// <param name="text">The trimmed value.</param>
+    /// <param name="column">The column, for errors.</param>
+    /// <param name="required">Whether a missing value is an error.</param>
+    /// <param name="line">The line, for errors.</param>
+    /// <param name="errors">Where problems go.</param>
+    /// <returns>The amount, or <see langword="null"/>.</returns>
     internal static decimal? Amount(ReadOnlySpan<char> text, string column, bool required, int line, List<InputError> errors)
     {
         if (text.IsEmpty)
@@ -274,104 +209,114 @@ internal static class SnapshotCsvReader
             return null;
         }
 
-        // Plain decimal notation only: no thousands separators, no exponent, invariant culture.
-        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
-        {
-            errors.Add(new InputError(line, column, $"'{text}' is not a number (expected plain decimal notation such as 1234.56)"));
-            return null;
-        }
-
-        if (value < 0m)
-        {
-            errors.Add(new InputError(line, column, $"'{text}' is negative; amounts and counts must be >= 0"));
-            return null;
-        }
-
-        return value;
+        return AmountColumn.Parse(text.ToString(), column, line, errors);
     }
 
-    private static bool? Flag(ReadOnlySpan<char> text, string column, int line, List<InputError> errors)
+    /// <summary>Parses exactly yyyy-MM-dd (ISO calendar, no other form).</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="date">The date.</param>
+    /// <returns>Whether it is such a date.</returns>
+    internal static bool TryParseIsoDate(ReadOnlySpan<char> s, out NodaTime.LocalDate date)
     {
-        if (text.IsEmpty)
-        {
-            return null;
-        }
-
-        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text is "1")
-        {
-            return true;
-        }
-
-        if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) || text is "0")
+        date = default;
+        Span<byte> bytes = stackalloc byte[10];
+        if (s.Length != 10 || !Ascii.IsValid(s) || Encoding.ASCII.GetBytes(s, bytes) != 10 || !DateColumn.TryParse(bytes, out int day))
         {
             return false;
         }
 
-        errors.Add(new InputError(line, column, $"'{text}' is not true/false"));
-        return null;
+        date = NodaTime.LocalDate.FromDateOnly(DateOnly.FromDayNumber(day));
+        return true;
     }
 
-    private sealed class TickerDateComparer : IEqualityComparer<(string Ticker, LocalDate AsOf, LocalDate? Filed)>
+    private static (string[] Names, List<(int Index, SnapshotColumn Column)> Present, List<InputError> Errors) ReadHeader(CsvRecordReader reader)
     {
-        public static readonly TickerDateComparer Instance = new();
-
-        public bool Equals((string Ticker, LocalDate AsOf, LocalDate? Filed) x, (string Ticker, LocalDate AsOf, LocalDate? Filed) y) =>
-            x.AsOf == y.AsOf && x.Filed == y.Filed && string.Equals(x.Ticker, y.Ticker, StringComparison.OrdinalIgnoreCase);
-
-        public int GetHashCode((string Ticker, LocalDate AsOf, LocalDate? Filed) obj) => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Ticker), obj.AsOf, obj.Filed);
-    }
-
-    private sealed class Columns
-    {
-        public Columns(SepReaderHeader header)
+        var errors = new List<InputError>();
+        int line = reader.Line;
+        if (reader.RecordError is { } problem)
         {
-            int Idx(string name) => header.TryIndexOf(name, out int i) ? i : -1;
-            Ticker = Idx("ticker");
-            AsOf = Idx("as_of");
-            Digital = Idx("digital_assets_usd");
-            Total = Idx("total_assets_usd");
-            Name = Idx("name");
-            Country = Idx("country");
-            Asset = Idx("asset");
-            Units = Idx("units");
-            Shares = Idx("shares_outstanding");
-            MarketCap = Idx("market_cap_usd");
-            Constituent = Idx("index_constituent");
-            SelfDescribed = Idx("self_described_dat");
-            CapitalRaised = Idx("capital_raised_for_digital_assets");
-            Estimated = Idx("estimated_fields");
-            Source = Idx("source");
-            Currency = Idx("currency");
-            Cik = Idx("cik");
-            Filed = Idx("filed");
-            Accession = Idx("accession");
-            Form = Idx("form");
-            Concepts = Idx("concepts");
-            LineItems = LineItemCsvColumns.FromHeader(header.ColNames);
+            errors.Add(new InputError(line, null, "header: " + problem));
+            return ([], [], errors);
         }
 
-        public LineItemCsvColumns LineItems { get; }
+        var names = new string[reader.FieldCount];
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i] = Encoding.UTF8.GetString(reader.Field(i));
+        }
 
-        public int Ticker { get; }
-        public int AsOf { get; }
-        public int Digital { get; }
-        public int Total { get; }
-        public int Name { get; }
-        public int Country { get; }
-        public int Asset { get; }
-        public int Units { get; }
-        public int Shares { get; }
-        public int MarketCap { get; }
-        public int Constituent { get; }
-        public int SelfDescribed { get; }
-        public int CapitalRaised { get; }
-        public int Estimated { get; }
-        public int Source { get; }
-        public int Currency { get; }
-        public int Cik { get; }
-        public int Filed { get; }
-        public int Accession { get; }
-        public int Form { get; }
-        public int Concepts { get; }
+        var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (names[i].Length == 0)
+            {
+                continue;
+            }
+
+            if (firstIndex.TryGetValue(names[i], out int first))
+            {
+                errors.Add(new InputError(line, names[i], string.Create(CultureInfo.InvariantCulture,
+                    $"the header names this column twice (columns {first + 1} and {i + 1}); which one holds the values is ambiguous")));
+            }
+            else
+            {
+                firstIndex[names[i]] = i;
+            }
+        }
+
+        foreach (var required in RequiredColumns.Where(c => !firstIndex.ContainsKey(c)))
+        {
+            errors.Add(new InputError(line, required, "required column is missing from the header"));
+        }
+
+        var present = SnapshotSchema.Columns
+            .Where(c => firstIndex.ContainsKey(c.Name))
+            .Select(c => (firstIndex[c.Name], c))
+            .ToList();
+        return (names, present, errors);
+    }
+
+    /// <summary>Row identity: (ticker case-insensitive, as_of, filed), compared in the table's columns.</summary>
+    private sealed class RowKeyComparer(SnapshotTable table) : IEqualityComparer<int>
+    {
+        private readonly DateColumn? _filed = table.Store<DateColumn>("filed");
+
+        public bool Equals(int x, int y)
+        {
+            if (table.AsOf[x] != table.AsOf[y] || (_filed is not null && _filed[x] != _filed[y]))
+            {
+                return false;
+            }
+
+            var a = table.Ticker[x];
+            var b = table.Ticker[y];
+            return Ascii.IsValid(a) && Ascii.IsValid(b)
+                ? Ascii.EqualsIgnoreCase(a, b)
+                : string.Equals(Encoding.UTF8.GetString(a), Encoding.UTF8.GetString(b), StringComparison.OrdinalIgnoreCase);
+        }
+
+        public int GetHashCode(int row)
+        {
+            uint h = unchecked(2166136261u ^ (uint)table.AsOf[row] ^ ((uint)(_filed is null ? 0 : _filed[row]) * 31u));
+            var t = table.Ticker[row];
+            if (Ascii.IsValid(t))
+            {
+                foreach (byte b in t)
+                {
+                    uint c = unchecked((uint)(b - 'a')) <= 'z' - 'a' ? b - 0x20u : b;
+                    h = unchecked((h ^ c) * 16777619u);
+                }
+            }
+            else
+            {
+                foreach (char ch in Encoding.UTF8.GetString(t).ToUpperInvariant())
+                {
+                    h = unchecked((h ^ ch) * 16777619u);
+                }
+            }
+
+            // Spread the bits: the set masks the low ones.
+            return unchecked((int)System.Numerics.BitOperations.RotateLeft(h * 0x9E3779B1u, 15));
+        }
     }
 }

@@ -37,6 +37,15 @@ internal sealed class ColumnBuffer<T>
     }
 
     /// <summary>The values added so far, as an array that no later add will change.</summary>
+    /// <summary>Takes over <paramref name="items"/> (no copy) as the first <paramref name="count"/> values.</summary>
+    /// <param name="items">The values; the buffer owns them from now on.</param>
+    /// <param name="count">How many are set.</param>
+    public void Adopt(T[] items, int count)
+    {
+        _items = items;
+        Count = count;
+    }
+
     public T[] ToArray() => Count == _items.Length ? _items : _items[..Count];
 
     private void Grow(int needed)

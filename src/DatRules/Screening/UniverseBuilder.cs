@@ -197,6 +197,49 @@ public sealed class UniverseBuilder
     /// <returns>The universe.</returns>
     public Universe Build() => new(this);
 
+    /// <summary>
+    /// Builds a universe on columns filled elsewhere (the CLI's CSV reader), without copying them: every array is taken
+    /// over as is, so each must be exactly <paramref name="count"/> long (<paramref name="tickerUtf8"/> exactly the bytes).
+    /// </summary>
+    /// <param name="count">The number of rows.</param>
+    /// <param name="tickerUtf8">Valid, non-blank UTF-8 tickers back to back.</param>
+    /// <param name="tickerEnds">Where each ticker ends in <paramref name="tickerUtf8"/>.</param>
+    /// <param name="asOfDays">As-of dates as <see cref="DateOnly.DayNumber"/>.</param>
+    /// <param name="digital">Digital assets in cents (0 &lt;= value &lt; 2^53), 0 on fallback rows.</param>
+    /// <param name="total">Total assets in cents (below 2^53), -1 when not reported, 1 on fallback rows.</param>
+    /// <param name="constituent">Flags: 0 unknown, 1 yes, 2 no.</param>
+    /// <param name="selfDescribed">Flags: 0 unknown, 1 yes, 2 no.</param>
+    /// <param name="capitalRaised">Flags: 0 unknown, 1 yes, 2 no.</param>
+    /// <param name="fallback">The snapshots of rows whose amounts are not whole cents below 2^53 (screened by the domain).</param>
+    /// <returns>The universe (scale 2).</returns>
+    internal static Universe Adopt(int count, byte[] tickerUtf8, int[] tickerEnds, int[] asOfDays, long[] digital, long[] total, byte[] constituent, byte[] selfDescribed, byte[] capitalRaised, IReadOnlyDictionary<int, IssuerSnapshot> fallback)
+    {
+        var b = new UniverseBuilder();
+        var invalid = new byte[count];
+        for (int i = 0; i < count; i++)
+        {
+            long t = total[i];
+            invalid[i] = t <= 0 || digital[i] > t ? (byte)1 : (byte)0;
+        }
+
+        foreach (var (row, snapshot) in fallback)
+        {
+            invalid[row] = snapshot.DigitalAssetRatio is null ? (byte)1 : (byte)0;
+            b.Fallback[row] = snapshot;
+        }
+
+        b.TickerUtf8.Adopt(tickerUtf8, tickerUtf8.Length);
+        b.TickerEnds.Adopt(tickerEnds, count);
+        b.AsOfDays.Adopt(asOfDays, count);
+        b.Digital.Adopt(digital, count);
+        b.Total.Adopt(total, count);
+        b.Invalid.Adopt(invalid, count);
+        b.Constituent.Adopt(constituent, count);
+        b.SelfDescribed.Adopt(selfDescribed, count);
+        b.CapitalRaised.Adopt(capitalRaised, count);
+        return b.Build();
+    }
+
     /// <summary>The day number of a date; large files repeat a few balance-sheet dates, so the last one is remembered.</summary>
     private int DayNumber(LocalDate date)
     {

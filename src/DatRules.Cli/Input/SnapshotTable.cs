@@ -1,0 +1,297 @@
+using DatRules.Issuers;
+using DatRules.Screening;
+using NodaTime;
+
+namespace DatRules.Cli.Input;
+
+/// <summary>
+/// The valid rows of a snapshot CSV, column by column (<see cref="SnapshotSchema"/>): amounts as integer cents, dates as
+/// day numbers, text as UTF-8 bytes; no object per row. Rows become domain snapshots only on demand
+/// (<see cref="ToSnapshot"/>), and a columnar <see cref="Universe"/> with <see cref="BuildUniverse"/>.
+/// </summary>
+internal sealed class SnapshotTable
+{
+    private static readonly string[] ProvenanceColumns = ["cik", "filed", "accession", "form", "concepts"];
+
+    private readonly Dictionary<string, ColumnStore> _stores;
+    // Lines as runs: row r starts on line r + delta of the last run starting at or before r (blank lines and
+    // multi-line records start a new run), instead of one int per row.
+    private readonly List<(int Row, int Delta)> _lineRuns = [];
+
+    /// <summary>Initializes an empty table with a store for each column the header names.</summary>
+    /// <param name="present">The known columns of the header.</param>
+    internal SnapshotTable(IEnumerable<SnapshotColumn> present)
+    {
+        _stores = present.ToDictionary(c => c.Name, ColumnStore.For, StringComparer.Ordinal);
+        Ticker = (TextColumn)_stores["ticker"];
+        AsOf = (DateColumn)_stores["as_of"];
+        Digital = (AmountColumn)_stores["digital_assets_usd"];
+        Total = (AmountColumn)_stores["total_assets_usd"];
+        Constituent = Store<FlagColumn>("index_constituent");
+        SelfDescribed = Store<FlagColumn>("self_described_dat");
+        CapitalRaised = Store<FlagColumn>("capital_raised_for_digital_assets");
+        Estimated = Store<TextColumn>("estimated_fields");
+        HasProvenance = ProvenanceColumns.Any(_stores.ContainsKey);
+    }
+
+    /// <summary>Gets the number of rows.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Gets the stores, by column name.</summary>
+    internal IReadOnlyDictionary<string, ColumnStore> Stores => _stores;
+
+    public TextColumn Ticker { get; }
+
+    public DateColumn AsOf { get; }
+
+    public AmountColumn Digital { get; }
+
+    public AmountColumn Total { get; }
+
+    public FlagColumn? Constituent { get; }
+
+    public FlagColumn? SelfDescribed { get; }
+
+    public FlagColumn? CapitalRaised { get; }
+
+    public TextColumn? Estimated { get; }
+
+    /// <summary>Gets whether the header names a provenance column (cik, filed, accession, form, concepts).</summary>
+    public bool HasProvenance { get; }
+
+    /// <summary>Gets the line of row <paramref name="row"/>.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The 1-based line where the row starts.</returns>
+    public int LineAt(int row)
+    {
+        int lo = 0, hi = _lineRuns.Count - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (_lineRuns[mid].Row <= row)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return row + _lineRuns[lo].Delta;
+    }
+
+    /// <summary>Gets a column's store, or <see langword="null"/> when the header does not name it.</summary>
+    /// <typeparam name="T">The store type of the column's kind.</typeparam>
+    /// <param name="name">The column name.</param>
+    /// <returns>The store.</returns>
+    public T? Store<T>(string name)
+        where T : ColumnStore => _stores.TryGetValue(name, out var s) ? (T)s : null;
+
+    /// <summary>Gets a text value, or <see langword="null"/>.</summary>
+    /// <param name="name">The column.</param>
+    /// <param name="row">The row.</param>
+    /// <returns>The text.</returns>
+    public string? TextAt(string name, int row) => Store<TextColumn>(name)?.StringAt(row);
+
+    /// <summary>Gets an amount, or <see langword="null"/>.</summary>
+    /// <param name="name">The column.</param>
+    /// <param name="row">The row.</param>
+    /// <returns>The amount.</returns>
+    public decimal? AmountAt(string name, int row) => Store<AmountColumn>(name)?.ValueAt(row);
+
+    /// <summary>Gets a flag, or <see langword="null"/>.</summary>
+    /// <param name="name">The column.</param>
+    /// <param name="row">The row.</param>
+    /// <returns>The flag.</returns>
+    public bool? FlagAt(string name, int row) => Store<FlagColumn>(name)?[row];
+
+    /// <summary>Gets the estimated fields of a row (the <c>estimated_fields</c> column, split at <c>;</c>).</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The field names.</returns>
+    public string[] EstimatedFieldsAt(int row) => Estimated?.StringAt(row) is { } e
+        ? e.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        : [];
+
+    /// <summary>Gets whether the row's ratio depends on an estimated input (digital or total assets).</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>Whether it does.</returns>
+    public bool IsRatioEstimateAt(int row) =>
+        Estimated is { } e && !e[row].IsEmpty && EstimatedFieldsAt(row).Any(f => Output.ScreenWriter.RatioInputs.Contains(f));
+
+    /// <summary>Gets the row's currency (both amounts), or <see langword="null"/> for USD.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The ISO code.</returns>
+    public string? CurrencyAt(int row) => TextAt("currency", row);
+
+    /// <summary>Gets the filing the row's figures come from, or <see langword="null"/> when no provenance column has a value.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The provenance.</returns>
+    public Provenance? ProvenanceAt(int row)
+    {
+        if (!HasProvenance)
+        {
+            return null;
+        }
+
+        string? cik = TextAt("cik", row), accession = TextAt("accession", row), form = TextAt("form", row), concepts = TextAt("concepts", row);
+        LocalDate? filed = Store<DateColumn>("filed")?.DateAt(row);
+        if (cik is null && accession is null && form is null && concepts is null && filed is null)
+        {
+            return null;
+        }
+
+        return new Provenance(TextAt("source", row) ?? "input file")
+        {
+            Cik = cik is null ? null : SnapshotSchema.ParseCik(cik),
+            Filed = filed,
+            Accession = accession is null ? null : AccessionNumber.Parse(accession),
+            Form = form,
+            Concepts = concepts is null ? [] : concepts.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
+    }
+
+    /// <summary>Builds the domain snapshot of a row.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The snapshot.</returns>
+    public IssuerSnapshot ToSnapshot(int row)
+    {
+        if (HasFlows)
+        {
+            // Trailing-quarter criteria read an issuer's earlier rows: every snapshot carries its issuer's earlier flows.
+            _carried ??= FlowHistory.Carry(Enumerable.Range(0, Count).Select(Own));
+            return _carried[row];
+        }
+
+        return Own(row);
+    }
+
+    /// <summary>Gets a value indicating whether any flow line-item column (<c>revenue_quarter</c>, ...) is present.</summary>
+    public bool HasFlows => LineItem.WellKnown.Any(i => i.Kind == LineItemKind.Flow && _stores.ContainsKey(LineItemCsvColumns.ColumnOf(i)));
+
+    /// <summary>The line items of a row, each with the row's provenance.</summary>
+    public IReadOnlyList<LineItemValue> LineItemsAt(int row)
+    {
+        List<LineItemValue>? values = null;
+        foreach (var item in LineItem.WellKnown)
+        {
+            if (item.IsIntrinsic)
+            {
+                continue;
+            }
+
+            string column = LineItemCsvColumns.ColumnOf(item);
+            if (!_stores.ContainsKey(column))
+            {
+                continue;
+            }
+
+            if (item.Kind == LineItemKind.Balance)
+            {
+                if (AmountAt(column, row) is { } amount)
+                {
+                    (values ??= []).Add(new LineItemValue(item, amount) { Provenance = ProvenanceAt(row) });
+                }
+            }
+            else if (TextAt(column, row) is { } text && SnapshotSchema.ParseSigned(text) is { } flow)
+            {
+                (values ??= []).Add(LineItemValue.ForQuarter(item, flow, AsOf.DateAt(row)!.Value, ProvenanceAt(row)));
+            }
+        }
+
+        return values ?? (IReadOnlyList<LineItemValue>)[];
+    }
+
+    private IReadOnlyList<IssuerSnapshot>? _carried;
+
+    private IssuerSnapshot Own(int row)
+    {
+        string? code = CurrencyAt(row);
+        var currency = code is null ? default : new Currency(code);
+        decimal digital = Digital.ValueAt(row)!.Value;
+        decimal? units = AmountAt("units", row);
+        var holdings = digital == 0m && units is null or 0m
+            ? Array.Empty<DigitalAssetHolding>()
+            : [new DigitalAssetHolding(TextAt("asset", row) ?? "DIGITAL", units ?? 0m, digital, currency)];
+        return new IssuerSnapshot(new IssuerId(Ticker.StringAt(row)!, TextAt("name", row), TextAt("country", row)), AsOf.DateAt(row)!.Value, Total.ValueAt(row), holdings, currency)
+        {
+            SharesOutstanding = AmountAt("shares_outstanding", row),
+            MarketCap = AmountAt("market_cap_usd", row),
+            IsIndexConstituent = Constituent?[row],
+            SelfDescribedDat = SelfDescribed?[row],
+            CapitalRaisedPrimarilyForDigitalAssets = CapitalRaised?[row],
+            Source = TextAt("source", row),
+            EstimatedFields = EstimatedFieldsAt(row),
+            Provenance = ProvenanceAt(row),
+            LineItems = LineItemsAt(row),
+        };
+    }
+
+    /// <summary>Builds every row's domain snapshot, in file order.</summary>
+    /// <returns>The snapshots.</returns>
+    public IReadOnlyList<IssuerSnapshot> ToSnapshots()
+    {
+        var list = new IssuerSnapshot[Count];
+        for (int i = 0; i < list.Length; i++)
+        {
+            list[i] = ToSnapshot(i);
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// Builds the columnar universe of the rows, row for row (row i of the universe is row i here), on this table's own
+    /// arrays (no copy: the universe and the table share them from now on; rows that are not whole cents below 2^53
+    /// keep their decimals here and a snapshot in the universe).
+    /// </summary>
+    /// <returns>The universe.</returns>
+    public Universe BuildUniverse()
+    {
+        var fallback = new Dictionary<int, IssuerSnapshot>();
+        foreach (int row in Digital.ExactRows.Concat(Total.ExactRows).Distinct().ToList())
+        {
+            fallback[row] = ToSnapshot(row);
+            Digital.KeepExact(row, 0);
+            Total.KeepExact(row, 1);
+        }
+
+        var (tickers, ends) = Ticker.Trim(Count);
+
+        // Absent flag columns: one array of zeros (unknown) shared by the three; the universe only reads them.
+        byte[]? zeros = Constituent is null || SelfDescribed is null || CapitalRaised is null ? new byte[Count] : null;
+        return UniverseBuilder.Adopt(
+            Count,
+            tickers,
+            ends,
+            AsOf.Trim(Count),
+            Digital.Trim(Count),
+            Total.Trim(Count),
+            Constituent?.Trim(Count) ?? zeros!,
+            SelfDescribed?.Trim(Count) ?? zeros!,
+            CapitalRaised?.Trim(Count) ?? zeros!,
+            fallback);
+    }
+
+    /// <summary>Makes room for <paramref name="rows"/> rows in every column (a hint from the file size).</summary>
+    /// <param name="rows">The expected row count.</param>
+    internal void Reserve(int rows)
+    {
+        foreach (var store in _stores.Values)
+        {
+            store.Reserve(rows);
+        }
+    }
+
+    /// <summary>Commits the row just parsed into every store (at index <see cref="Count"/>).</summary>
+    /// <param name="line">Its line.</param>
+    internal void Commit(int line)
+    {
+        if (_lineRuns.Count == 0 || _lineRuns[^1].Delta != line - Count)
+        {
+            _lineRuns.Add((Count, line - Count));
+        }
+
+        Count++;
+    }
+}
