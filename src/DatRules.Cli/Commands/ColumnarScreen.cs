@@ -26,13 +26,18 @@ internal static class ColumnarScreen
     /// <param name="knownOn">The point in time, or <see langword="null"/> for every row.</param>
     /// <param name="heading">The table's heading.</param>
     /// <param name="ctx">Where to write.</param>
-    public static void Run(FileInfo? input, bool skipInvalid, IndexPolicy? policy, DatClassifier classifier, OutputFormat format, bool withReasons, LocalDate? knownOn, string heading, CliContext ctx)
+    /// <param name="prices">Prices to mark holdings to market with, or <see langword="null"/> for balance-sheet values.</param>
+    public static void Run(FileInfo? input, bool skipInvalid, IndexPolicy? policy, DatClassifier classifier, OutputFormat format, bool withReasons, LocalDate? knownOn, string heading, CliContext ctx, MarketPrices? prices = null)
     {
         // Point in time on the embedded dataset: every balance sheet, not only each company's latest.
         var table = input is null && knownOn is not null
             ? EmbeddedDataset.LoadAllTable(EmbeddedDataset.ResourceName)
             : InputLoader.LoadTable(input, skipInvalid, ctx);
         int[]? rows = knownOn is { } date ? SelectKnownOn(table, date, ctx) : null;
+        if (prices is not null)
+        {
+            table = MarkedToMarket.Table(table, prices);
+        }
 
         // Line-item criteria read the snapshots' line items (and earlier quarters' flows): the universe is built from them.
         var universe = policy is { ReadsLineItems: true } ? Universe.From(table.ToSnapshots()) : table.BuildUniverse();

@@ -33,6 +33,8 @@ internal static class ScreenCommand
             input, threshold, format, skipInvalid, noReasons, asKnownOn,
         };
         selection.AddTo(command);
+        var prices = new PriceOptions();
+        prices.AddTo(command);
 
         command.SetAction(parse =>
         {
@@ -54,6 +56,14 @@ internal static class ScreenCommand
             NodaTime.LocalDate? knownOn = parse.GetValue(asKnownOn) is { } k ? PolicySelection.ParseDate(k, "--as-known-on") : null;
             string knownNote = knownOn is { } date ? string.Create(CultureInfo.InvariantCulture, $", as known on {date:yyyy-MM-dd}") : string.Empty;
             var outputFormat = parse.GetValue(format);
+            var marketPrices = prices.Resolve(parse, ctx.Clock);
+            if (marketPrices is not null)
+            {
+                knownNote += string.Create(
+                    CultureInfo.InvariantCulture,
+                    $", marked to market on {marketPrices.On:yyyy-MM-dd} ({string.Join(", ", marketPrices.Prices.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value:#,0.########}"))} USD; other assets at book value)");
+            }
+
             string heading = $"DAT screen: {classifier.RuleName}{knownNote}";
             if (policy is not null)
             {
@@ -73,7 +83,7 @@ internal static class ScreenCommand
                 heading = string.Create(CultureInfo.InvariantCulture, $"DAT screen under {policy.Id} ({policy.Provider}, {policy.Status}, effective {policy.EffectiveOn:yyyy-MM-dd}){inForce}{knownNote}");
             }
 
-            ColumnarScreen.Run(parse.GetValue(input), parse.GetValue(skipInvalid), policy, classifier, outputFormat, !parse.GetValue(noReasons), knownOn, heading, ctx);
+            ColumnarScreen.Run(parse.GetValue(input), parse.GetValue(skipInvalid), policy, classifier, outputFormat, !parse.GetValue(noReasons), knownOn, heading, ctx, marketPrices);
             return ExitCodes.Ok;
         });
 
