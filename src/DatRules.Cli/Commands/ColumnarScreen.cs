@@ -33,7 +33,8 @@ internal static class ColumnarScreen
         var table = input is null && knownOn is not null
             ? EmbeddedDataset.LoadAllTable(EmbeddedDataset.ResourceName)
             : InputLoader.LoadTable(input, skipInvalid, ctx);
-        int[]? rows = knownOn is { } date ? SelectKnownOn(table, date, ctx) : null;
+        var notes = new List<string>();
+        int[]? rows = knownOn is { } date ? SelectKnownOn(table, date, notes, ctx.Error) : null;
         if (prices is not null)
         {
             table = MarkedToMarket.Table(table, prices);
@@ -59,10 +60,17 @@ internal static class ColumnarScreen
                 ScreenColumnsWriter.WriteTable(screen, ctx.WriteUtf8);
                 break;
         }
+
+        // What a point-in-time screen left out: under the table (part of the report), on standard error for data formats.
+        var noteWriter = format == OutputFormat.Table ? ctx.Out : ctx.Error;
+        foreach (string note in notes)
+        {
+            noteWriter.WriteLine(note);
+        }
     }
 
     /// <summary>The point-in-time selection as table rows; what it leaves out goes to standard error, one line per ticker.</summary>
-    private static int[] SelectKnownOn(SnapshotTable table, LocalDate date, CliContext ctx)
+    private static int[] SelectKnownOn(SnapshotTable table, LocalDate date, List<string> notes, TextWriter error)
     {
         var snapshots = table.ToSnapshots();
         var rowOf = new Dictionary<IssuerSnapshot, int>(ReferenceEqualityComparer.Instance);
@@ -74,20 +82,25 @@ internal static class ColumnarScreen
         var selection = PointInTime.KnownOn(snapshots, date);
         foreach (var later in selection.NotYetKnown)
         {
-            ctx.Error.WriteLine(string.Create(
+            notes.Add(string.Create(
                 CultureInfo.InvariantCulture,
                 $"note: {later.Issuer.Ticker}: no balance sheet filed by {date:yyyy-MM-dd} (first: as of {later.AsOf:yyyy-MM-dd}, filed {later.Provenance!.Filed:yyyy-MM-dd}); not screened."));
         }
 
         foreach (var undated in selection.Undated)
         {
-            ctx.Error.WriteLine(string.Create(
+            notes.Add(string.Create(
                 CultureInfo.InvariantCulture,
                 $"note: {undated.Issuer.Ticker} as of {undated.AsOf:yyyy-MM-dd}: no filed date, so it cannot be placed in time; not screened."));
         }
 
         if (selection.Snapshots.IsEmpty)
         {
+            foreach (string note in notes)
+            {
+                error.WriteLine(note);
+            }
+
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"No balance sheet in the input was filed on or before {date:yyyy-MM-dd}."));
         }
 
