@@ -7,6 +7,24 @@ if (args.Length > 0 && args[0] == "duckdb")
     return;
 }
 
+if (args is ["duckdb-sql", var query])
+{
+    // Times one SQL statement in DuckDB (to tune the peer's query fairly).
+    var sw = System.Diagnostics.Stopwatch.StartNew();
+    using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+    connection.Open();
+    using var command = connection.CreateCommand();
+    command.CommandText = query;
+    using var reader = command.ExecuteReader();
+    while (reader.Read())
+    {
+        Console.WriteLine(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)));
+    }
+
+    Console.WriteLine($"{sw.Elapsed.TotalSeconds:0.000} s");
+    return;
+}
+
 if (args is ["fsds-compare", .. var rest])
 {
     // A quick same-run comparison outside BenchmarkDotNet (whose in-process toolchain refuses operations this long):

@@ -68,12 +68,17 @@ def main():
             num.write(f"{adsh}\tCryptoAssetFairValueCurrent\tus-gaap/2024\t{period}\t0\tUSD\t\t\t{cur}.0000\t\n")
             num.write(f"{adsh}\tCryptoAssetFairValueNoncurrent\tus-gaap/2024\t{period}\t0\tUSD\t\t\t{non}.0000\t\n")
             rows += 2
+        used = set()
         while rows < a.rows_per_submission:
             tag = rnd.choice(tags)
             qtrs = rnd.choices(["0", "1", "2", "3", "4"], [45, 30, 10, 5, 10])[0]
             d = period if rnd.random() < 0.7 else prior
             seg = rnd.choice(["", "", "", "", "", "", "", "", "StatementBusinessSegmentsAxis=Segment1;", "ProductOrServiceAxis=Product2;"])
             coreg = "Subsidiary LLC" if rnd.random() < 0.02 else ""
+            # (tag, date, qtrs, segments, coreg) is a fact's key within a submission, as in the SEC's files.
+            if (tag, d, qtrs, seg, coreg) in used:
+                continue
+            used.add((tag, d, qtrs, seg, coreg))
             version = "us-gaap/2024" if not tag.startswith("Synthetic") or rnd.random() < 0.8 else adsh
             num.write(f"{adsh}\t{tag}\t{version}\t{d}\t{qtrs}\tUSD\t{seg}\t{coreg}\t{rnd.randint(-10**9, 10**11)}.0000\t\n")
             rows += 1

@@ -103,7 +103,8 @@ public sealed class SecImporter
                 continue;
             }
 
-            string? problem = group.Conflict ?? (total < 0m ? $"{Map.TotalAssetsConcept} is negative ({total.ToString(CultureInfo.InvariantCulture)})" : null);
+            // A conflict in a ratio input leaves the balance sheet unclassifiable; one in a line item drops that item only.
+            string? problem = RatioConflict(group, key) ?? (total < 0m ? $"{Map.TotalAssetsConcept} is negative ({total.ToString(CultureInfo.InvariantCulture)})" : null);
             decimal digital = 0m;
             var concepts = new List<string> { Map.TotalAssetsConcept };
             string? note = null;
@@ -180,6 +181,25 @@ public sealed class SecImporter
         return new SecImportResult([.. snapshots], [.. issues], _factsRead, [.. withoutTotal]);
     }
 
+    /// <summary>The first conflict among the ratio inputs (total assets and every digital-asset concept), or null.</summary>
+    private string? RatioConflict(Group group, GroupKey key)
+    {
+        if (group.Conflicts.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var concept in Map.AlternativesFor(key.Cik, key.End).SelectMany(a => a.Concepts).Prepend(Map.TotalAssetsConcept))
+        {
+            if (group.Conflicts.TryGetValue(concept, out var message))
+            {
+                return message;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The mapped line items present in a group, each with the concepts it was read from.</summary>
     private List<LineItemValue> LineItemsOf(Group group, LocalDate end, Provenance provenance)
     {
@@ -193,6 +213,11 @@ public sealed class SecImporter
                 if (present.Count == 0)
                 {
                     continue;
+                }
+
+                if (present.Any(group.Conflicts.ContainsKey))
+                {
+                    break; // two values for one of its concepts in the same filing: the item is left out, never guessed
                 }
 
                 var itemProvenance = provenance with { Concepts = present, Note = null };
@@ -240,11 +265,11 @@ public sealed class SecImporter
         {
             if (group.Flows.TryGetValue(fact.Concept, out var flow))
             {
-                if ((flow.Start != start || flow.Value != fact.Value) && group.Conflict is null)
+                if (flow.Start != start || flow.Value != fact.Value)
                 {
-                    group.Conflict = string.Create(
+                    group.Conflicts.TryAdd(fact.Concept, string.Create(
                         CultureInfo.InvariantCulture,
-                        $"{fact.Concept} has two values in filing {fact.Accession} for the quarter ending {fact.End:yyyy-MM-dd}: {flow.Value} and {fact.Value}");
+                        $"{fact.Concept} has two values in filing {fact.Accession} for the quarter ending {fact.End:yyyy-MM-dd}: {flow.Value} and {fact.Value}"));
                 }
             }
             else
@@ -257,11 +282,11 @@ public sealed class SecImporter
 
         if (group.Values.TryGetValue(fact.Concept, out decimal existing))
         {
-            if (existing != fact.Value && group.Conflict is null)
+            if (existing != fact.Value)
             {
-                group.Conflict = string.Create(
+                group.Conflicts.TryAdd(fact.Concept, string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{fact.Concept} has two values in filing {fact.Accession} for {fact.End:yyyy-MM-dd}: {existing} and {fact.Value}");
+                    $"{fact.Concept} has two values in filing {fact.Accession} for {fact.End:yyyy-MM-dd}: {existing} and {fact.Value}"));
             }
         }
         else
@@ -286,6 +311,7 @@ public sealed class SecImporter
 
         public string? EntityName { get; set; }
 
-        public string? Conflict { get; set; }
+        /// <summary>Concepts with two different values in the group, and the message saying so.</summary>
+        public Dictionary<string, string> Conflicts { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -188,6 +188,25 @@ public sealed class FinancialStatementDataSetImportTests
     }
 
     [Fact]
+    public void Import_TwoValuesOfAConcept_RatioInputIndeterminateLineItemLeftOut()
+    {
+        // Synthetic: two different cash figures in one filing drop the cash line item only; two different total assets
+        // make the balance sheet unclassifiable (never a guess between them).
+        string cash = SecFixtures.NumHeader + "\n"
+            + $"{Tesla}\tAssets\tus-gaap/2024\t20241231\t0\tUSD\t\t\t100\t\n"
+            + $"{Tesla}\tCashAndCashEquivalentsAtCarryingValue\tus-gaap/2024\t20241231\t0\tUSD\t\t\t30\t\n"
+            + $"{Tesla}\tCashAndCashEquivalentsAtCarryingValue\tus-gaap/2024\t20241231\t0\tUSD\t\t\t31\t\n";
+        var s = Assert.Single(Import(Sub(), cash).Snapshots);
+        Assert.Equal(100m, s.TotalAssets);
+        Assert.Empty(s.LineItems);
+
+        string assets = cash + $"{Tesla}\tAssets\tus-gaap/2024\t20241231\t0\tUSD\t\t\t101\t\n";
+        var result = Import(Sub(), assets);
+        Assert.Empty(result.Snapshots);
+        Assert.Equal("us-gaap:Assets has two values in filing 0001628280-25-003063 for 2024-12-31: 100 and 101", Assert.Single(result.Indeterminate).Reason);
+    }
+
+    [Fact]
     public void Import_ExtensionConceptInFsds_MatchesPerIssuerMappingByLocalName()
     {
         // Synthetic: an extension tag (version = the filing's accession number) mapped for one issuer.
