@@ -173,7 +173,12 @@ public sealed class IssuerSnapshot
     public IssuerSnapshot WithLineItems(params IEnumerable<LineItemValue> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        return new IssuerSnapshot(Issuer, AsOf, TotalAssets, _holdings, Currency)
+        return Copy(TotalAssets, _holdings, [.. _lineItems, .. items], MarkedToMarketOn, ValuationNotes);
+    }
+
+    /// <summary>This snapshot with other amounts, holdings, line items or valuation; every other property kept.</summary>
+    private IssuerSnapshot Copy(decimal? totalAssets, IEnumerable<DigitalAssetHolding> holdings, IReadOnlyList<LineItemValue> lineItems, LocalDate? markedOn, IReadOnlyList<string> valuationNotes) =>
+        new(Issuer, AsOf, totalAssets, holdings, Currency)
         {
             SharesOutstanding = SharesOutstanding,
             MarketCap = MarketCap,
@@ -184,9 +189,10 @@ public sealed class IssuerSnapshot
             Source = Source,
             Provenance = Provenance,
             EstimatedFields = EstimatedFields,
-            LineItems = [.. _lineItems, .. items],
+            LineItems = lineItems,
+            MarkedToMarketOn = markedOn,
+            ValuationNotes = valuationNotes,
         };
-    }
 
     /// <summary>
     /// Gets the date the holdings were marked to market (<see cref="MarkToMarket"/>), or null for balance-sheet values.
@@ -194,7 +200,7 @@ public sealed class IssuerSnapshot
     public LocalDate? MarkedToMarketOn { get; private init; }
 
     /// <summary>Gets how the holdings were revalued by <see cref="MarkToMarket"/> (one line per holding), empty otherwise.</summary>
-    public IReadOnlyList<string> ValuationNotes { get; private init; } = [];
+    public IReadOnlyList<string> ValuationNotes { get; private init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>
     /// Returns this balance sheet with its holdings revalued at market prices: each holding with known units and a price
@@ -252,21 +258,7 @@ public sealed class IssuerSnapshot
             notes.Add($"Other assets at book value of {AsOf:yyyy-MM-dd}.");
         }
 
-        return new IssuerSnapshot(Issuer, AsOf, total, holdings, Currency)
-        {
-            SharesOutstanding = SharesOutstanding,
-            MarketCap = MarketCap,
-            EnterpriseValue = EnterpriseValue,
-            IsIndexConstituent = IsIndexConstituent,
-            SelfDescribedDat = SelfDescribedDat,
-            CapitalRaisedPrimarilyForDigitalAssets = CapitalRaisedPrimarilyForDigitalAssets,
-            Source = Source,
-            Provenance = Provenance,
-            EstimatedFields = EstimatedFields,
-            LineItems = _lineItems,
-            MarkedToMarketOn = prices.On,
-            ValuationNotes = [.. notes],
-        };
+        return Copy(total, holdings, _lineItems, prices.On, [.. notes]);
     }
 
     /// <summary>Gets or initializes the names of fields that are estimates rather than figures read from a filing.</summary>
