@@ -14,10 +14,8 @@ internal static class ScreenCommand
         var input = CommonOptions.Input();
         var format = CommonOptions.Format();
         var skipInvalid = CommonOptions.SkipInvalid();
-        var threshold = new Option<decimal?>("--threshold", "-t")
-        {
-            Description = "Threshold in percent of total assets (inclusive, >=). Default: MSCI's 50.",
-        };
+        // Exact: a value with more digits than a decimal holds is an error, never silently rounded.
+        var threshold = ExactNumber.Option("--threshold", "-t", "Threshold in percent of total assets (inclusive, >=). Default: MSCI's 50.");
 
         var noReasons = new Option<bool>("--no-reasons")
         {
@@ -80,7 +78,7 @@ internal static class ScreenCommand
                     }
                 }
 
-                heading = string.Create(CultureInfo.InvariantCulture, $"DAT screen under {policy.Id} ({policy.Provider}, {policy.Status}, effective {policy.EffectiveOn:yyyy-MM-dd}){inForce}{knownNote}");
+                heading = string.Create(CultureInfo.InvariantCulture, $"DAT screen under {policy}{inForce}{knownNote}");
             }
 
             ColumnarScreen.Run(parse.GetValue(input), parse.GetValue(skipInvalid), policy, classifier, outputFormat, !parse.GetValue(noReasons), knownOn, heading, ctx, marketPrices);

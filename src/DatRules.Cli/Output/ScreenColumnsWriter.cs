@@ -277,7 +277,7 @@ internal static class ScreenColumnsWriter
         }
 
         Line(o, new string('-', 78));
-        Line(o, string.Create(CultureInfo.InvariantCulture, $"{s.Count} companies: {dat} DAT, {op} operating, {s.Count - dat - op} indeterminate."));
+        Line(o, string.Create(CultureInfo.InvariantCulture, $"{s.Count} {(s.Count == 1 ? "company" : "companies")}: {dat} DAT, {op} operating, {s.Count - dat - op} indeterminate."));
         if (withPolicy)
         {
             Line(o, "Ratio test: " + (s.Policy!.RatioThreshold is { } th ? $"digital assets {th} of total assets (the policy's own)" : "MSCI's digital assets >= 50% of total assets (the policy has no ratio criterion)") + ".");
