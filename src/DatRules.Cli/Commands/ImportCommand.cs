@@ -18,10 +18,6 @@ internal static class ImportCommand
     private static readonly (LineItem Item, string Column)[] LineItemColumns =
         [.. LineItem.WellKnown.Where(i => !i.IsIntrinsic).Select(i => (i, Input.LineItemCsvColumns.ColumnOf(i)))];
 
-    /// <summary>The columns the importer writes, in order (docs/sec-data.md).</summary>
-    internal static readonly string[] Columns =
-        ["ticker", "name", "as_of", "currency", "digital_assets_usd", "total_assets_usd", .. LineItemColumns.Select(c => c.Column), "cik", "filed", "accession", "form", "concepts", "source"];
-
     public static Command Create(CliContext ctx)
     {
         var fsds = new Option<FileInfo[]>("--fsds") { Description = "Financial Statement Data Sets quarterly zip (sub.txt, num.txt); repeatable.", AllowMultipleArgumentsPerToken = true };
@@ -111,7 +107,7 @@ internal static class ImportCommand
         return new Command("import", "Import data from public sources (SEC EDGAR XBRL) into snapshot CSVs.") { sec };
     }
 
-    /// <summary>Writes snapshots as CSV with the <see cref="Columns"/>.</summary>
+    /// <summary>Writes snapshots as CSV: ticker,name,as_of,currency,digital_assets_usd,total_assets_usd, the line-item columns, cik,filed,accession,form,concepts,source.</summary>
     internal static void Write(IEnumerable<IssuerSnapshot> snapshots, TextWriter text)
     {
         using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text, leaveOpen: true);
