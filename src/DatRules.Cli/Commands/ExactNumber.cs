@@ -41,26 +41,8 @@ internal static class ExactNumber
     /// <summary>The significant digits and the exponent of a number's text: "050.10" and "5.01e1" both give ("501", -1).</summary>
     internal static (string Digits, long Exponent) Digits(string number)
     {
-        int e = number.IndexOfAny(['e', 'E']);
-        long exponent = 0;
-        string mantissa = number;
-        if (e >= 0)
-        {
-            exponent = long.TryParse(number.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long x) ? x : long.MaxValue / 2;
-            mantissa = number[..e];
-        }
-
-        mantissa = mantissa.Trim().TrimStart('-', '+');
-        int point = mantissa.IndexOf('.', StringComparison.Ordinal);
-        if (point >= 0)
-        {
-            exponent -= mantissa.Length - point - 1;
-            mantissa = mantissa.Remove(point, 1);
-        }
-
-        mantissa = mantissa.TrimStart('0');
-        int trimmed = mantissa.Length - mantissa.TrimEnd('0').Length;
-        mantissa = mantissa[..(mantissa.Length - trimmed)];
-        return mantissa.Length == 0 ? (string.Empty, 0) : (mantissa, exponent + trimmed);
+        // One rule for JSON and the command line (the core's reader of policy and scenario numbers).
+        var (digits, exponent) = DatRules.Json.JsonElementReader.Normalize(number.Trim());
+        return digits.Length == 0 ? (string.Empty, 0) : (digits, exponent);
     }
 }

@@ -199,7 +199,8 @@ internal sealed class JsonElementReader(string path, List<JsonInputError> errors
         return digits == vd && (digits.Length == 0 || exponent == ve);
     }
 
-    private static (string Digits, long Exponent) Normalize(string number)
+    /// <summary>The significant digits and the exponent of a number's text: "050.10" and "5.01e1" both give ("501", -1).</summary>
+    internal static (string Digits, long Exponent) Normalize(string number)
     {
         int e = number.IndexOfAny(['e', 'E']);
         long exponent = 0;
