@@ -87,8 +87,9 @@ internal sealed class AmountColumn(SnapshotColumn column) : ColumnStore(column)
             return;
         }
 
-        decimal scaled = d * 100m;
-        if (scaled == decimal.Truncate(scaled) && scaled < CentsLimit)
+        // Whole cents below the limit go to the integer column; anything else (sub-cent, or too large to scale by 100
+        // without leaving decimal's range, e.g. 28 nines) keeps its exact decimal.
+        if (d < CentsLimit / 100m && d * 100m is var scaled && scaled == decimal.Truncate(scaled))
         {
             _cents[row] = (long)scaled;
         }
