@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace DatRules.Cli.Output;
 
 /// <summary>
-/// Writes the ratio <c>digital / total</c> of two integer amounts as the CSV output shows it, from integers only:
-/// the text of <c>Math.Round((decimal)digital / total, 10, MidpointRounding.ToEven)</c> in the invariant culture.
+/// Writes the ratio <c>digital / total</c> of two integer amounts as the CSV output shows it, exactly (a double only
+/// estimates the ten decimals; 128-bit integer products correct the estimate): the text of <c>Math.Round((decimal)digital / total, 10, MidpointRounding.ToEven)</c> in the invariant culture.
 /// </summary>
 /// <remarks>
 /// <para>
