@@ -43,38 +43,87 @@ internal static class ColumnarSensitivity
             }
         }
 
-        foreach (decimal m in moves)
+        // Cells are independent: those answered from the index are computed on every core, the others row by row.
+        var grid = new (decimal Move, RatioThreshold Threshold)[moves.Count * thresholds.Count];
+        for (int mi = 0; mi < moves.Count; mi++)
         {
-            foreach (var t in thresholds)
+            for (int ti = 0; ti < thresholds.Count; ti++)
             {
-                if (m == -100m || !TryScaled(m, out long a, out int k) || !TryScaled(t.Percent, out long b, out int j))
-                {
-                    cells.Add(ByRow(universe, m, t));
-                    continue;
-                }
-
-                int now = Cut(universe, order, 0, 0, b, j, t.Bound);
-                int moved = Cut(universe, order, a, k, b, j, t.Bound);
-                int dat = order.Length - moved;
-                var flips = new List<int>(order.AsSpan(Math.Min(now, moved), Math.Abs(now - moved)).ToArray());
-                for (int f = 0; f < universe.FallbackRows.Length; f++)
-                {
-                    var s = universe.FallbackSnapshots[f];
-                    var before = SensitivityAnalysis.Classify(s, 0m, t);
-                    var after = SensitivityAnalysis.Classify(s, m, t);
-                    dat += after == DatClassification.DigitalAssetTreasury ? 1 : 0;
-                    if (before != after)
-                    {
-                        flips.Add(universe.FallbackRows[f]);
-                    }
-                }
-
-                flips.Sort();
-                cells.Add(new SensitivityCell(m, t, dat, new Tickers(universe, flips)));
+                grid[(mi * thresholds.Count) + ti] = (moves[mi], thresholds[ti]);
             }
         }
 
+        var results = new SensitivityCell?[grid.Length];
+        Parallel.For(0, grid.Length, c =>
+        {
+            var (m, t) = grid[c];
+            if (m == -100m || !TryScaled(m, out long a, out int k) || !TryScaled(t.Percent, out long b, out int j))
+            {
+                return;
+            }
+
+            int now = Cut(universe, order, 0, 0, b, j, t.Bound);
+            int moved = Cut(universe, order, a, k, b, j, t.Bound);
+            int dat = order.Length - moved;
+            var extra = new List<int>();
+            for (int f = 0; f < universe.FallbackRows.Length; f++)
+            {
+                var s = universe.FallbackSnapshots[f];
+                var before = SensitivityAnalysis.Classify(s, 0m, t);
+                var after = SensitivityAnalysis.Classify(s, m, t);
+                dat += after == DatClassification.DigitalAssetTreasury ? 1 : 0;
+                if (before != after)
+                {
+                    extra.Add(universe.FallbackRows[f]);
+                }
+            }
+
+            int[] flips = Ascending(order.AsSpan(Math.Min(now, moved), Math.Abs(now - moved)), extra, universe.Count);
+            results[c] = new SensitivityCell(m, t, dat, new Tickers(universe, flips));
+        });
+
+        for (int c = 0; c < grid.Length; c++)
+        {
+            cells.Add(results[c] ?? ByRow(universe, grid[c].Move, grid[c].Threshold));
+        }
+
         return cells;
+    }
+
+    /// <summary>Distinct row numbers (below <paramref name="rowCount"/>) in ascending order: a sort, or a bit set when there are many.</summary>
+    private static int[] Ascending(ReadOnlySpan<int> rows, List<int> extra, int rowCount)
+    {
+        int count = rows.Length + extra.Count;
+        var result = new int[count];
+        if (count < Math.Max(64, rowCount >> 6))
+        {
+            rows.CopyTo(result);
+            extra.CopyTo(result, rows.Length);
+            Array.Sort(result);
+            return result;
+        }
+
+        var bits = new ulong[(rowCount + 63) >> 6];
+        foreach (int row in rows)
+        {
+            bits[row >> 6] |= 1UL << row;
+        }
+
+        foreach (int row in extra)
+        {
+            bits[row >> 6] |= 1UL << row;
+        }
+
+        int n = 0;
+        for (int w = 0; w < bits.Length; w++)
+        {
+            for (ulong word = bits[w]; word != 0; word &= word - 1)
+            {
+                result[n++] = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The first position in the order whose row is a DAT after the move (the order's length if none).</summary>
@@ -136,9 +185,9 @@ internal static class ColumnarSensitivity
     }
 
     /// <summary>Tickers of universe rows, made on demand (a 1M-row grid holds row numbers, not strings).</summary>
-    private sealed class Tickers(Universe universe, List<int> rows) : IReadOnlyList<string>
+    private sealed class Tickers(Universe universe, int[] rows) : IReadOnlyList<string>
     {
-        public int Count => rows.Count;
+        public int Count => rows.Length;
 
         public string this[int index] => universe.TickerAt(rows[index]);
 

@@ -60,6 +60,22 @@ internal static class SnapshotCsvReader
     /// <param name="expectedRows">The number of rows if known (e.g. the file's line count), to size the columns once.</param>
     public static ReadResult Read(Stream stream, string sourceName, bool skipInvalid = false, int expectedRows = 0)
     {
+        // A stream that can be read again gets the duplicate check after the parse, on every core; in the rare case that
+        // it finds a duplicate, the stream is read again with the check row by row, which orders every error as always.
+        long origin = stream.CanSeek ? stream.Position : -1;
+        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: origin >= 0)
+            ?? Reread(stream, origin, sourceName, skipInvalid, expectedRows);
+    }
+
+    private static ReadResult Reread(Stream stream, long origin, string sourceName, bool skipInvalid, int expectedRows)
+    {
+        stream.Seek(origin, SeekOrigin.Begin);
+        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false)!;
+    }
+
+    /// <summary>Reads the rows; with <paramref name="deferDuplicates"/>, returns <see langword="null"/> when the rows read hold a duplicate.</summary>
+    private static ReadResult? Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, bool deferDuplicates)
+    {
         var reader = new CsvRecordReader(stream, sourceName);
         if (!reader.Read())
         {
@@ -82,7 +98,8 @@ internal static class SnapshotCsvReader
         var stores = present.Select(p => (p.Index, Store: table.Stores[p.Column.Name])).ToArray();
         int[] unnamed = Enumerable.Range(0, names.Length).Where(i => names[i].Length == 0).ToArray();
         int lastNamed = Array.FindLastIndex(names, n => n.Length > 0);
-        var keys = new RowKeySet(new RowKeyComparer(table), expectedRows);
+        var comparer = new RowKeyComparer(table);
+        var keys = new RowKeySet(comparer, deferDuplicates ? 0 : expectedRows);
         var rowErrors = new List<InputError>();
         var errors = new List<InputError>();
         var skipped = new List<InputError>();
@@ -124,7 +141,7 @@ internal static class SnapshotCsvReader
                     store.Parse(reader.Field(index), table.Count, line, rowErrors);
                 }
 
-                if (rowErrors.Count == 0 && keys.AddOrGetExisting(table.Count) is var first && first >= 0)
+                if (rowErrors.Count == 0 && !deferDuplicates && keys.AddOrGetExisting(table.Count) is var first && first >= 0)
                 {
                     var filed = table.Store<DateColumn>("filed")?.DateAt(table.Count);
                     string filedText = filed is { } fd ? string.Create(CultureInfo.InvariantCulture, $" filed {fd:yyyy-MM-dd}") : string.Empty;
@@ -142,7 +159,10 @@ internal static class SnapshotCsvReader
                 // Columns sized once from the file size (as the first rows go), not doubled and copied as they fill.
                 long estimate = (long)((stream.Length - headerBytes) * 1.03 * dataRows / Math.Max(1, reader.Position - headerBytes));
                 table.Reserve((int)Math.Min(estimate, Array.MaxLength / 16));
-                keys.Reserve((int)Math.Min(estimate, Array.MaxLength / 16));
+                if (!deferDuplicates)
+                {
+                    keys.Reserve((int)Math.Min(estimate, Array.MaxLength / 16));
+                }
             }
 
             if (rowErrors.Count == 0)
@@ -168,6 +188,11 @@ internal static class SnapshotCsvReader
             throw new InputException(sourceName, [new InputError(0, null, "the file has a header but no data rows")]);
         }
 
+        if (deferDuplicates && AnyDuplicate(comparer, table.Count))
+        {
+            return null;
+        }
+
         if (errors.Count > 0)
         {
             if (moreErrors > 0)
@@ -188,6 +213,70 @@ internal static class SnapshotCsvReader
         }
 
         return new ReadResult(table, skipped);
+    }
+
+    /// <summary>
+    /// Whether two of the first <paramref name="count"/> rows have the same identity: the rows' hashes computed on two
+    /// cores, then each half of the hash space checked on its own core (equal rows have equal hashes).
+    /// </summary>
+    private static bool AnyDuplicate(RowKeyComparer comparer, int count)
+    {
+        var hashes = new int[count];
+        int half = count / 2;
+        Parallel.Invoke(
+            () => Hash(comparer, hashes, 0, half),
+            () => Hash(comparer, hashes, half, count));
+        bool low = false, high = false;
+        Parallel.Invoke(
+            () => low = AnyDuplicate(comparer, hashes, 0),
+            () => high = AnyDuplicate(comparer, hashes, 1));
+        return low || high;
+
+        static void Hash(RowKeyComparer comparer, int[] hashes, int from, int to)
+        {
+            for (int row = from; row < to; row++)
+            {
+                hashes[row] = comparer.GetHashCode(row);
+            }
+        }
+    }
+
+    /// <summary>Whether two rows whose hash has top bit <paramref name="part"/> have the same identity.</summary>
+    private static bool AnyDuplicate(RowKeyComparer comparer, int[] hashes, int part)
+    {
+        // Open addressing on row numbers + 1, at most about half full (each part holds about half of the rows).
+        var slots = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, hashes.Length))];
+        int mask = slots.Length - 1, filled = 0;
+        for (int row = 0; row < hashes.Length; row++)
+        {
+            int h = hashes[row];
+            if (unchecked((int)((uint)h >> 31)) != part)
+            {
+                continue;
+            }
+
+            if (2 * ++filled > slots.Length)
+            {
+                // A skewed split: the simple answer is to let the row-by-row check decide.
+                return true;
+            }
+
+            int slot = h & mask;
+            while (slots[slot] != 0)
+            {
+                int other = slots[slot] - 1;
+                if (hashes[other] == h && comparer.Equals(other, row))
+                {
+                    return true;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = row + 1;
+        }
+
+        return false;
     }
 
     /// <summary>Parses a non-negative amount in plain decimal notation, recording what is wrong (for the other CSV readers).</summary>

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace DatRules.Cli.Output;
 
 /// <summary>
-/// Writes the ratio <c>digital / total</c> of two integer amounts as the CSV output shows it, from integers only:
-/// the text of <c>Math.Round((decimal)digital / total, 10, MidpointRounding.ToEven)</c> in the invariant culture.
+/// Writes the ratio <c>digital / total</c> of two integer amounts as the CSV output shows it, exactly (a double only
+/// estimates the ten decimals; 128-bit integer products correct the estimate): the text of <c>Math.Round((decimal)digital / total, 10, MidpointRounding.ToEven)</c> in the invariant culture.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -32,16 +32,28 @@ internal static class RatioText
     internal static int Write(long digital, long total, Span<byte> destination)
     {
         long whole = digital / total;
-        long r = digital % total;
+        long r0 = digital - (whole * total);
 
-        // Ten decimals, two at a time: r < total < 2^53, so r * 100 < 2^60 never overflows.
-        long fraction = 0;
-        for (int i = 0; i < 5; i++)
+        // Ten decimals at once: fraction = floor(r0 * 10^10 / total), r the remainder. The double quotient is within a few
+        // units of the true one (relative error below 2^-50 of a value below 10^10), and the 128-bit products correct it
+        // exactly, instead of five 64-bit divisions.
+        long fraction = (long)((double)r0 / total * 1e10);
+        UInt128 numerator = Math.BigMul((ulong)r0, 10_000_000_000UL);
+        UInt128 product = Math.BigMul((ulong)fraction, (ulong)total);
+        while (product > numerator)
         {
-            r *= 100;
-            fraction = (fraction * 100) + (r / total);
-            r %= total;
+            fraction--;
+            product -= (ulong)total;
         }
+
+        UInt128 rest = numerator - product;
+        while (rest >= (ulong)total)
+        {
+            fraction++;
+            rest -= (ulong)total;
+        }
+
+        long r = (long)(ulong)rest;
 
         bool exact = r == 0;
         if (!exact && (2 * r > total || (2 * r == total && (fraction & 1) == 1)))

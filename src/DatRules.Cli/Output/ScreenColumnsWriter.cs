@@ -16,6 +16,9 @@ internal static class ScreenColumnsWriter
 {
     private const int FlushBytes = 1 << 16;
 
+    /// <summary>Rows formatted at a time by each core in large CSV screens.</summary>
+    private const int ChunkRows = 8192;
+
     private static readonly byte[][] ClassNames =
     [
         "Indeterminate"u8.ToArray(),
@@ -55,69 +58,99 @@ internal static class ScreenColumnsWriter
             CsvCell.Write(policyId, s.Policy.Id);
         }
 
-        var actions = ActionTexts(s.Policy, a => a.ToString(), Describe);
-        var reasons = withReasons ? new ReasonWriter(table, s.Policy, s.Classifier) : null;
-        var classes = s.Screening.Classifications;
-        for (int i = 0; i < s.Count; i++)
+        if (s.Count >= 4 * ChunkRows && Environment.ProcessorCount > 1 && !table.HasFlows)
         {
-            int row = s.RowAt(i);
-            byte cls = classes[row];
-            CsvCell.Write(o, table.Ticker[row]);
-            o.Append((byte)',');
-            o.AppendDate(table.AsOf[row]);
-            o.Append((byte)',');
-            o.Append(ClassNames[cls]);
-            o.Append((byte)',');
-            Ratio(o, s, row);
-            if (s.Policy is not null)
+            // Large screens: blocks of rows formatted on two cores (each with its own buffers), written in order.
+            sink(o.Span);
+            var buffers = new[] { new Utf8Text(FlushBytes * 2), new Utf8Text(FlushBytes * 2) };
+            var writers = new[] { Rows(), Rows() };
+            for (int from = 0; from < s.Count; from += 2 * ChunkRows)
             {
-                o.Append((byte)',');
-                o.Append(policyId.Span);
-                o.Append((byte)',');
-                CsvCell.Write(o, actions(s.Screening, row));
-                o.Append((byte)',');
-                o.Append(ClassNames[s.RatioTest!.Classifications[row]]);
+                int first = from, middle = Math.Min(s.Count, from + ChunkRows), last = Math.Min(s.Count, from + (2 * ChunkRows));
+                buffers[0].Clear();
+                buffers[1].Clear();
+                Parallel.Invoke(
+                    () => writers[0](buffers[0], first, middle, null),
+                    () => writers[1](buffers[1], middle, last, null));
+                sink(buffers[0].Span);
+                sink(buffers[1].Span);
             }
 
-            if (withProvenance)
-            {
-                var p = table.ProvenanceAt(row);
-                o.Append((byte)',');
-                if (p?.Cik is { } cik)
-                {
-                    o.AppendInteger(cik);
-                }
-
-                o.Append((byte)',');
-                if (p?.Filed is { } filed)
-                {
-                    o.Append(filed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                }
-
-                o.Append((byte)',');
-                CsvCell.Write(o, p?.Accession?.ToString() ?? string.Empty);
-                o.Append((byte)',');
-                CsvCell.Write(o, p?.Form ?? string.Empty);
-                o.Append((byte)',');
-                CsvCell.Write(o, p?.Source ?? string.Empty);
-            }
-
-            if (reasons is not null)
-            {
-                o.Append(table.IsRatioEstimateAt(row) ? ",true,"u8 : ",false,"u8);
-                reasons.Build(row, (DatClassification)cls);
-                JoinedReasons(o, reasons);
-            }
-
-            o.Append((byte)'\n');
-            if (o.Length >= FlushBytes)
-            {
-                sink(o.Span);
-                o.Clear();
-            }
+            return;
         }
 
+        Rows()(o, 0, s.Count, sink);
         sink(o.Span);
+        return;
+
+        // Writes rows [from, to) after what o holds, passing o to flush (when given) whenever it grows large.
+        Action<Utf8Text, int, int, Action<ReadOnlySpan<byte>>?> Rows()
+        {
+            var actions = ActionTexts(s.Policy, a => a.ToString(), Describe);
+            var reasons = withReasons ? new ReasonWriter(table, s.Policy, s.Classifier) : null;
+            return (o, from, to, flush) =>
+            {
+                var classes = s.Screening.Classifications;
+                for (int i = from; i < to; i++)
+                {
+                    int row = s.RowAt(i);
+                    byte cls = classes[row];
+                    CsvCell.Write(o, table.Ticker[row]);
+                    o.Append((byte)',');
+                    o.AppendDate(table.AsOf[row]);
+                    o.Append((byte)',');
+                    o.Append(ClassNames[cls]);
+                    o.Append((byte)',');
+                    Ratio(o, s, row);
+                    if (s.Policy is not null)
+                    {
+                        o.Append((byte)',');
+                        o.Append(policyId.Span);
+                        o.Append((byte)',');
+                        CsvCell.Write(o, actions(s.Screening, row));
+                        o.Append((byte)',');
+                        o.Append(ClassNames[s.RatioTest!.Classifications[row]]);
+                    }
+
+                    if (withProvenance)
+                    {
+                        var p = table.ProvenanceAt(row);
+                        o.Append((byte)',');
+                        if (p?.Cik is { } cik)
+                        {
+                            o.AppendInteger(cik);
+                        }
+
+                        o.Append((byte)',');
+                        if (p?.Filed is { } filed)
+                        {
+                            o.Append(filed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        }
+
+                        o.Append((byte)',');
+                        CsvCell.Write(o, p?.Accession?.ToString() ?? string.Empty);
+                        o.Append((byte)',');
+                        CsvCell.Write(o, p?.Form ?? string.Empty);
+                        o.Append((byte)',');
+                        CsvCell.Write(o, p?.Source ?? string.Empty);
+                    }
+
+                    if (reasons is not null)
+                    {
+                        o.Append(table.IsRatioEstimateAt(row) ? ",true,"u8 : ",false,"u8);
+                        reasons.Build(row, (DatClassification)cls);
+                        JoinedReasons(o, reasons);
+                    }
+
+                    o.Append((byte)'\n');
+                    if (flush is not null && o.Length >= FlushBytes)
+                    {
+                        flush(o.Span);
+                        o.Clear();
+                    }
+                }
+            };
+        }
     }
 
     /// <summary>Writes the JSON array (indented, as before), streamed.</summary>

@@ -187,7 +187,19 @@ internal sealed class Utf8Text
     /// <param name="dayNumber">The <see cref="DateOnly.DayNumber"/>.</param>
     public void AppendDate(int dayNumber)
     {
-        DateOnly.FromDayNumber(dayNumber).TryFormat(Reserve(10), out int n, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Length += n;
+        // yyyy-MM-dd written digit by digit (DateOnly years are 1..9999: always four digits).
+        DateOnly.FromDayNumber(dayNumber).Deconstruct(out int year, out int month, out int day);
+        var d = Reserve(10);
+        d[0] = (byte)('0' + (year / 1000));
+        d[1] = (byte)('0' + (year / 100 % 10));
+        d[2] = (byte)('0' + (year / 10 % 10));
+        d[3] = (byte)('0' + (year % 10));
+        d[4] = (byte)'-';
+        d[5] = (byte)('0' + (month / 10));
+        d[6] = (byte)('0' + (month % 10));
+        d[7] = (byte)'-';
+        d[8] = (byte)('0' + (day / 10));
+        d[9] = (byte)('0' + (day % 10));
+        Length += 10;
     }
 }

@@ -53,6 +53,22 @@ public class RatioTextTests
         }, iter: 5_000);
     }
 
+    [Fact]
+    public void Write_AmountsNearTheEdges_MatchesDecimalText()
+    {
+        // The ten decimals come from a double estimate corrected in 128 bits: quotients next to a decimal step.
+        foreach (long total in new[] { 1L, 3L, 7L, 9_999_999_999L, 10_000_000_001L, Max - 1, Max, (1L << 52) + 1 })
+        {
+            foreach (long digital in new[] { 0L, 1L, total / 3, total / 2, total - 1, total })
+            {
+                if (digital >= 0 && digital <= total)
+                {
+                    Assert.Equal(DecimalText(digital, total), Text(digital, total));
+                }
+            }
+        }
+    }
+
     private static string Text(long digital, long total)
     {
         Span<byte> buffer = stackalloc byte[RatioText.MaxLength];

@@ -257,4 +257,74 @@ public class SnapshotCsvReaderTests
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_Duplicates_SeekableAndForwardOnlyStreamsGiveTheSameRowsAndErrors(bool skipInvalid)
+    {
+        // A stream that can be read again has its duplicate check after the parse (on every core) and is re-read row by
+        // row when it finds one: the errors, their order and the rows kept must be those of a forward-only stream.
+        var csv = new StringBuilder(Header + ",filed\n");
+        for (int i = 0; i < 3000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"T{i % 1200},2025-0{1 + (i % 3 * 3)}-30,{i},{i + 10},2025-10-{10 + (i % 2)}\n");
+            if (i % 700 == 5)
+            {
+                csv.Append("BAD,2025-09-30,x,1,\n");
+            }
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(csv.ToString());
+        var seekable = Outcome(() => SnapshotCsvReader.Read(new MemoryStream(bytes), "f.csv", skipInvalid));
+        var forwardOnly = Outcome(() => SnapshotCsvReader.Read(new ForwardOnlyStream(bytes), "f.csv", skipInvalid));
+
+        Assert.Contains("duplicate row for", seekable, StringComparison.Ordinal);
+        Assert.Equal(forwardOnly, seekable);
+        Assert.Equal(
+            Outcome(() => SnapshotCsvReader.Read(new ForwardOnlyStream(Encoding.UTF8.GetBytes(Header + "\nA,2025-09-30,1,2\nB,2025-09-30,1,2\n")), "f.csv")),
+            Outcome(() => SnapshotCsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(Header + "\nA,2025-09-30,1,2\nB,2025-09-30,1,2\n")), "f.csv")));
+
+        static string Outcome(Func<SnapshotCsvReader.ReadResult> read)
+        {
+            try
+            {
+                var result = read();
+                var rows = Enumerable.Range(0, result.Table.Count).Select(r => $"{result.Table.Ticker.StringAt(r)} {result.Table.LineAt(r)}");
+                return string.Join("\n", rows.Concat(result.Skipped.Select(e => "skipped " + e)));
+            }
+            catch (InputException ex)
+            {
+                return string.Join("\n", ex.Errors.Select(e => e.ToString()));
+            }
+        }
+    }
+
+    /// <summary>A stream that cannot seek, like a pipe.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
