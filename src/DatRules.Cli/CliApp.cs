@@ -118,9 +118,10 @@ internal static partial class CliApp
             stderr.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
-        catch (OverflowException)
+        catch (Exception ex) when (ex is OverflowException || (ex is AggregateException a && a.Flatten().InnerExceptions.All(e => e is OverflowException)))
         {
-            // Accepted inputs whose results do not fit decimal arithmetic: commands add the ticker where they can.
+            // Accepted inputs whose results do not fit decimal arithmetic (also from work split across cores): commands
+            // add the ticker where they can.
             stderr.WriteLine("error: a result is too large for exact decimal arithmetic (above 7.9e28); check the input's units and magnitudes.");
             return ExitCodes.BadInput;
         }

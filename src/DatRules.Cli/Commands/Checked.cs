@@ -14,7 +14,7 @@ internal static class Checked
         {
             return compute();
         }
-        catch (OverflowException)
+        catch (Exception ex) when (ex is OverflowException || (ex is AggregateException a && a.Flatten().InnerExceptions.All(e => e is OverflowException)))
         {
             throw new UsageException($"{what}: a result is too large for exact decimal arithmetic (above 7.9e28); check the input's units and magnitudes.");
         }

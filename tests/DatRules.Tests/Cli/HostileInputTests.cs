@@ -221,24 +221,24 @@ public partial class HostileInputTests
         var result = CliRunner.Run("headroom", "--input", csv);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Equal($"error: {Overflow}\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal($"error: the headroom of X (2025-09-30): {Overflow}\n", result.Error.ReplaceLineEndings("\n"));
     }
 
     [Fact]
     public void Sensitivity_ResultBeyondDecimal_ExitTwo()
     {
-        string csv = CliRunner.TempCsv("ticker,as_of,digital_assets_usd,total_assets_usd\nX,2025-09-30,5000000000000000000000000000,7922816251426433759354395033\n");
+        string csv = CliRunner.TempCsv("ticker,as_of,digital_assets_usd,total_assets_usd\nX,2025-09-30,50000000000000000000000000000,70000000000000000000000000000\n");
 
         var result = CliRunner.Run("sensitivity", "--input", csv);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Equal($"error: {Overflow}\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal($"error: the sensitivity grid: {Overflow}\n", result.Error.ReplaceLineEndings("\n"));
     }
 
     [Fact]
     public void ChartSensitivity_ResultBeyondDecimal_ExitTwo()
     {
-        string csv = CliRunner.TempCsv("ticker,as_of,digital_assets_usd,total_assets_usd\nX,2025-09-30,5000000000000000000000000000,7922816251426433759354395033\n");
+        string csv = CliRunner.TempCsv("ticker,as_of,digital_assets_usd,total_assets_usd\nX,2025-09-30,50000000000000000000000000000,70000000000000000000000000000\n");
 
         var result = CliRunner.Run("chart", "sensitivity", "--input", csv, "--out", Path.Combine(Path.GetTempPath(), $"datrules-{Guid.NewGuid():N}.svg"));
 
