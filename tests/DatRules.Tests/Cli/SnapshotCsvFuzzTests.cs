@@ -32,20 +32,7 @@ public class SnapshotCsvFuzzTests
         Gen.Select(Gen.Int[0, Valid.Length], Gen.Int[0, 12], Gen.Int[0, 2], Gen.OneOf(Gen.OneOf(Tokens), Gen.Char.Select(c => c.ToString()))).Array[1, 6]
             .Select(Gen.Bool, (edits, invalidUtf8) =>
             {
-                var text = new StringBuilder(Valid);
-                foreach (var (at, length, op, token) in edits)
-                {
-                    int start = Math.Min(at, text.Length);
-                    int len = Math.Min(length, text.Length - start);
-                    switch (op)
-                    {
-                        case 0: text.Insert(start, token); break;
-                        case 1: text.Remove(start, len); break;
-                        default: text.Remove(start, len).Insert(start, token); break;
-                    }
-                }
-
-                byte[] bytes = Encoding.UTF8.GetBytes(text.ToString());
+                byte[] bytes = Encoding.UTF8.GetBytes(Fuzzing.TextEdits.Apply(Valid, edits));
                 if (invalidUtf8 && bytes.Length > 0)
                 {
                     bytes[bytes.Length / 2] = 0xFF;

@@ -49,23 +49,7 @@ public class JsonReaderFuzzTests
 
     /// <summary>Edits of a valid document: insert, delete or replace a range with a token.</summary>
     private static Gen<string> Mutations(string document) =>
-        Gen.Select(Gen.Int[0, document.Length], Gen.Int[0, 8], Gen.Int[0, 2], Token).Array[1, 6].Select(edits =>
-        {
-            var text = new StringBuilder(document);
-            foreach (var (at, length, op, token) in edits)
-            {
-                int start = Math.Min(at, text.Length);
-                int len = Math.Min(length, text.Length - start);
-                switch (op)
-                {
-                    case 0: text.Insert(start, token); break;
-                    case 1: text.Remove(start, len); break;
-                    default: text.Remove(start, len).Insert(start, token); break;
-                }
-            }
-
-            return text.ToString();
-        });
+        Gen.Select(Gen.Int[0, document.Length], Gen.Int[0, 8], Gen.Int[0, 2], Token).Array[1, 6].Select(edits => Fuzzing.TextEdits.Apply(document, edits));
 
     /// <summary>Random JSON from the schema's keys and edge values, nested a few levels.</summary>
     private static readonly Gen<string> Value = Gen.Recursive<string>((depth, self) =>
