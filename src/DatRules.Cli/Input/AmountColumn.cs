@@ -7,7 +7,7 @@ namespace DatRules.Cli.Input;
 /// An amount column: integer cents per row where the value is a whole number of cents below 2^53 (every amount in
 /// practice), otherwise the exact <see cref="decimal"/> on the side. Values are non-negative, in plain decimal notation.
 /// </summary>
-internal sealed class AmountColumn(SnapshotColumn column) : ColumnStore(column)
+internal sealed class AmountColumn : ColumnStore
 {
     /// <summary>The stored value of a missing amount (as the universe stores a missing total).</summary>
     internal const long Missing = -1;
@@ -22,6 +22,16 @@ internal sealed class AmountColumn(SnapshotColumn column) : ColumnStore(column)
 
     // Rows whose amount is kept as a decimal (null: missing), by row; their cents slot is not read.
     private Dictionary<int, decimal?>? _exact;
+
+    /// <summary>Initializes an empty store.</summary>
+    /// <param name="column">The column.</param>
+    public AmountColumn(SnapshotColumn column)
+        : base(column)
+    {
+    }
+
+    private AmountColumn(AmountColumn whole, int rowBase)
+        : base(whole, rowBase) => _cents = whole._cents;
 
     /// <summary>Gets the rows kept as decimals.</summary>
     internal IEnumerable<int> ExactRows => _exact?.Keys ?? Enumerable.Empty<int>();
@@ -56,12 +66,37 @@ internal sealed class AmountColumn(SnapshotColumn column) : ColumnStore(column)
 
     /// <summary>Makes room for <paramref name="rows"/> rows.</summary>
     /// <param name="rows">The expected row count.</param>
-    public override void Reserve(int rows) => Grow(ref _cents, rows - 1);
+    public override void Reserve(int rows)
+    {
+        if (!IsPart)
+        {
+            Grow(ref _cents, rows - 1);
+        }
+    }
+
+    internal override ColumnStore PartAt(int rowBase) => new AmountColumn(this, rowBase);
+
+    internal override void Join(IReadOnlyList<PartRows> parts)
+    {
+        foreach (var part in parts)
+        {
+            MoveRows(_cents, part);
+            if (((AmountColumn)part.Store)._exact is { Count: > 0 } exact)
+            {
+                // Keyed by the row written (base + r): moved with the row.
+                foreach (var (row, value) in exact)
+                {
+                    (_exact ??= [])[row - part.Base + part.Start] = value;
+                }
+            }
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Parse(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors)
     {
-        Grow(ref _cents, row);
+        row += Base;
+        Ensure(ref _cents, row);
         if (_exact is { Count: > 0 })
         {
             _exact.Remove(row);

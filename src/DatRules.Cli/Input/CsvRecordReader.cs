@@ -54,15 +54,22 @@ internal sealed class CsvRecordReader
     /// <param name="stream">The bytes (read forward only, never whole).</param>
     /// <param name="source">The file name used in errors.</param>
     /// <param name="bufferSize">The initial buffer size (grows for long records, up to the limits).</param>
-    public CsvRecordReader(Stream stream, string source, int bufferSize = 1 << 20)
+    /// <param name="firstLine">The line number of the stream's first byte (a part of a file read on several cores starts within it).</param>
+    /// <param name="atFileStart">Whether the stream starts at the start of the file (only there is a byte order mark skipped).</param>
+    public CsvRecordReader(Stream stream, string source, int bufferSize = 1 << 20, int firstLine = 1, bool atFileStart = true)
     {
         _stream = stream;
         _source = source;
         _buffer = new byte[Math.Max(16, bufferSize)];
+        _line = firstLine;
+        _bomChecked = !atFileStart;
     }
 
     /// <summary>Gets the number of bytes consumed so far (up to the end of the current record).</summary>
     public long Position => _consumedBefore + _start;
+
+    /// <summary>Gets the line on which the next record would start (after the last record: one past the last line).</summary>
+    public int NextLine => _line;
 
     /// <summary>Gets the number of fields of the current record.</summary>
     public int FieldCount { get; private set; }
@@ -84,6 +91,7 @@ internal sealed class CsvRecordReader
     /// <summary>Gets field <paramref name="index"/>, unquoted and trimmed; valid until the next <see cref="Read"/> or <see cref="Field"/> call.</summary>
     /// <param name="index">The 0-based field.</param>
     /// <returns>The value's UTF-8 bytes.</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Field(int index)
     {
         var raw = _buffer.AsSpan(_fieldStart[index], _fieldLength[index]);
@@ -116,6 +124,7 @@ internal sealed class CsvRecordReader
     /// <summary>Reads the next non-empty record.</summary>
     /// <returns><see langword="false"/> at the end of the stream.</returns>
     /// <exception cref="InputException">A quote is never closed, or a field or record is longer than the limits.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         while (true)
@@ -179,6 +188,7 @@ internal sealed class CsvRecordReader
         End,
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private Status ParseRecord()
     {
         byte[] b = _buffer;

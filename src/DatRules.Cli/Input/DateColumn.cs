@@ -1,7 +1,7 @@
 namespace DatRules.Cli.Input;
 
 /// <summary>A date column: <see cref="DateOnly.DayNumber"/> per row, <see cref="Missing"/> when not given.</summary>
-internal sealed class DateColumn(SnapshotColumn column) : ColumnStore(column)
+internal sealed class DateColumn : ColumnStore
 {
     /// <summary>The stored value of a missing date.</summary>
     internal const int Missing = int.MinValue;
@@ -10,6 +10,16 @@ internal sealed class DateColumn(SnapshotColumn column) : ColumnStore(column)
     private ulong _lastText0;
     private ushort _lastText1;
     private int _lastDay = Missing;
+
+    /// <summary>Initializes an empty store.</summary>
+    /// <param name="column">The column.</param>
+    public DateColumn(SnapshotColumn column)
+        : base(column)
+    {
+    }
+
+    private DateColumn(DateColumn whole, int rowBase)
+        : base(whole, rowBase) => _days = whole._days;
 
     /// <summary>Gets row <paramref name="row"/>'s day number (<see cref="Missing"/> when not given).</summary>
     /// <param name="row">The row.</param>
@@ -21,7 +31,23 @@ internal sealed class DateColumn(SnapshotColumn column) : ColumnStore(column)
     /// <returns>The date.</returns>
     public NodaTime.LocalDate? DateAt(int row) => _days[row] == Missing ? null : NodaTime.LocalDate.FromDateOnly(DateOnly.FromDayNumber(_days[row]));
 
-    public override void Reserve(int rows) => Grow(ref _days, rows - 1);
+    public override void Reserve(int rows)
+    {
+        if (!IsPart)
+        {
+            Grow(ref _days, rows - 1);
+        }
+    }
+
+    internal override ColumnStore PartAt(int rowBase) => new DateColumn(this, rowBase);
+
+    internal override void Join(IReadOnlyList<PartRows> parts)
+    {
+        foreach (var part in parts)
+        {
+            MoveRows(_days, part);
+        }
+    }
 
     /// <summary>Resizes the values to exactly <paramref name="count"/> and returns them (shared from now on).</summary>
     /// <param name="count">The row count.</param>
@@ -32,9 +58,11 @@ internal sealed class DateColumn(SnapshotColumn column) : ColumnStore(column)
         return _days;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Parse(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors)
     {
-        Grow(ref _days, row);
+        row += Base;
+        Ensure(ref _days, row);
         _days[row] = Missing;
         if (value.IsEmpty)
         {

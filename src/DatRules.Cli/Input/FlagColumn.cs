@@ -3,9 +3,19 @@ using System.Text;
 namespace DatRules.Cli.Input;
 
 /// <summary>A yes/no column: 0 unknown, 1 yes, 2 no (as the universe stores flags).</summary>
-internal sealed class FlagColumn(SnapshotColumn column) : ColumnStore(column)
+internal sealed class FlagColumn : ColumnStore
 {
     private byte[] _values = new byte[16];
+
+    /// <summary>Initializes an empty store.</summary>
+    /// <param name="column">The column.</param>
+    public FlagColumn(SnapshotColumn column)
+        : base(column)
+    {
+    }
+
+    private FlagColumn(FlagColumn whole, int rowBase)
+        : base(whole, rowBase) => _values = whole._values;
 
     /// <summary>Gets the stored flags (0 unknown, 1 yes, 2 no).</summary>
     public ReadOnlySpan<byte> Values => _values;
@@ -15,7 +25,23 @@ internal sealed class FlagColumn(SnapshotColumn column) : ColumnStore(column)
     /// <returns>The flag, or <see langword="null"/> when not given.</returns>
     public bool? this[int row] => _values[row] switch { 1 => true, 2 => false, _ => null };
 
-    public override void Reserve(int rows) => Grow(ref _values, rows - 1);
+    public override void Reserve(int rows)
+    {
+        if (!IsPart)
+        {
+            Grow(ref _values, rows - 1);
+        }
+    }
+
+    internal override ColumnStore PartAt(int rowBase) => new FlagColumn(this, rowBase);
+
+    internal override void Join(IReadOnlyList<PartRows> parts)
+    {
+        foreach (var part in parts)
+        {
+            MoveRows(_values, part);
+        }
+    }
 
     /// <summary>Resizes the values to exactly <paramref name="count"/> and returns them (shared from now on).</summary>
     /// <param name="count">The row count.</param>
@@ -26,9 +52,11 @@ internal sealed class FlagColumn(SnapshotColumn column) : ColumnStore(column)
         return _values;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Parse(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors)
     {
-        Grow(ref _values, row);
+        row += Base;
+        Ensure(ref _values, row);
         _values[row] = 0;
         if (value.IsEmpty)
         {

@@ -29,6 +29,9 @@ internal static class SnapshotCsvReader
     /// <summary>The most errors listed; further ones are counted.</summary>
     internal const int MaxErrors = 1000;
 
+    /// <summary>The least bytes of each part when a file is read on several cores (smaller files are read on one).</summary>
+    internal const long MinPartBytes = 1 << 20;
+
     internal static string[] RequiredColumns => SnapshotSchema.RequiredColumns;
 
     /// <summary>The rows read, and the errors of the rows skipped (with <c>skipInvalid</c>).</summary>
@@ -52,17 +55,46 @@ internal static class SnapshotCsvReader
     }
 
     /// <summary>Reads a snapshot CSV from a stream (forward only; never more than one record in memory besides the columns).</summary>
-    /// <param name="stream">The UTF-8 bytes.</param>
+    /// <param name="stream">The UTF-8 bytes. A file (a <see cref="FileStream"/> that can seek) is read on every core.</param>
     /// <param name="sourceName">The name used in errors.</param>
     /// <param name="skipInvalid">Skip invalid rows instead of failing.</param>
     /// <returns>The rows and the skipped rows' errors.</returns>
     /// <exception cref="InputException">The file is empty, its header is wrong, or (without <paramref name="skipInvalid"/>) a row is invalid.</exception>
-    /// <param name="expectedRows">The number of rows if known (e.g. the file's line count), to size the columns once.</param>
-    public static ReadResult Read(Stream stream, string sourceName, bool skipInvalid = false, int expectedRows = 0)
+    /// <param name="expectedRows">The number of rows if known, to size the columns once (files are counted here).</param>
+    public static ReadResult Read(Stream stream, string sourceName, bool skipInvalid = false, int expectedRows = 0) =>
+        Read(stream, sourceName, skipInvalid, expectedRows, MinPartBytes, Environment.ProcessorCount);
+
+    /// <summary>Reads a snapshot CSV, a file in parts of at least <paramref name="minPartBytes"/> on up to <paramref name="cores"/> cores.</summary>
+    /// <param name="stream">The UTF-8 bytes.</param>
+    /// <param name="sourceName">The name used in errors.</param>
+    /// <param name="skipInvalid">Skip invalid rows instead of failing.</param>
+    /// <param name="expectedRows">The number of rows if known.</param>
+    /// <param name="minPartBytes">The least bytes of a part.</param>
+    /// <param name="cores">The most parts.</param>
+    /// <returns>The rows and the skipped rows' errors.</returns>
+    internal static ReadResult Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, long minPartBytes, int cores)
     {
         // A stream that can be read again gets the duplicate check after the parse, on every core; in the rare case that
         // it finds a duplicate, the stream is read again with the check row by row, which orders every error as always.
         long origin = stream.CanSeek ? stream.Position : -1;
+        if (stream is FileStream file && origin >= 0 && file.Length > origin)
+        {
+            // Every outcome but clean rows without duplicates (an error, a row beyond a part's bound, an empty file) is
+            // left to the read on one core, which reports it as always.
+            var (result, duplicate, lines) = ReadInParts(file, origin, sourceName, minPartBytes, cores);
+            if (result is not null)
+            {
+                return result;
+            }
+
+            file.Seek(origin, SeekOrigin.Begin);
+            expectedRows = expectedRows > 0 ? expectedRows : lines;
+            if (duplicate)
+            {
+                return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false)!;
+            }
+        }
+
         return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: origin >= 0)
             ?? Reread(stream, origin, sourceName, skipInvalid, expectedRows);
     }
@@ -71,6 +103,105 @@ internal static class SnapshotCsvReader
     {
         stream.Seek(origin, SeekOrigin.Begin);
         return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false)!;
+    }
+
+    /// <summary>
+    /// Reads a file's records in parts, one per core (<see cref="CsvFileSplitter"/>), each into its own rows of one table;
+    /// the result when every row is valid and no two rows are the same, otherwise whether there was a duplicate and the
+    /// file's line count (for the read on one core).
+    /// </summary>
+    private static (ReadResult? Result, bool Duplicate, int Lines) ReadInParts(FileStream file, long origin, string sourceName, long minPartBytes, int cores)
+    {
+        var headerReader = new CsvRecordReader(file, sourceName, bufferSize: 64 * 1024);
+        Header header;
+        try
+        {
+            if (!headerReader.Read() || ReadHeader(headerReader) is not ({ Count: 0 }, var valid))
+            {
+                return (null, false, 0);
+            }
+
+            header = valid;
+        }
+        catch (InputException)
+        {
+            return (null, false, 0);
+        }
+
+        long dataStart = origin + headerReader.Position;
+        long length = file.Length;
+        var handle = file.SafeFileHandle;
+        var parts = CsvFileSplitter.Split(handle, dataStart, length, (int)Math.Clamp((length - dataStart) / Math.Max(1, minPartBytes), 1, Math.Clamp(cores, 1, 64)));
+
+        // Each part's rows go from the most rows the parts before it can hold (exact when no line is blank or in quotes).
+        var bases = new long[parts.Length + 1];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            bases[i + 1] = bases[i] + parts[i].MaxRecords;
+        }
+
+        int lines = (int)Math.Min(bases[^1], Array.MaxLength / 16);
+        if (parts.Length < 2 || bases[^1] > Array.MaxLength / 16)
+        {
+            return (null, false, lines);
+        }
+
+        var table = new SnapshotTable(header.Present.Select(p => p.Column));
+        table.Reserve(lines);
+        var tables = new SnapshotTable[parts.Length];
+        var hashes = new int[lines];
+        var nextLines = new int[parts.Length];
+        var clean = new bool[parts.Length];
+        Cores.Run(parts.Length, i =>
+        {
+            var part = parts[i];
+            tables[i] = table.PartAt((int)bases[i]);
+            var reader = new CsvRecordReader(new FileSegmentStream(handle, part.Start, part.End), sourceName, bufferSize: 128 * 1024, firstLine: i == 0 ? headerReader.NextLine : 1, atFileStart: false);
+            try
+            {
+                var rows = new RowReader(header, tables[i], skipInvalid: false, deferDuplicates: true) { Hashes = hashes, HashBase = (int)bases[i] };
+                clean[i] = rows.ReadPart(reader, (int)(bases[i + 1] - bases[i]), i == 0 ? lines : 0);
+                nextLines[i] = reader.NextLine;
+            }
+            catch (InputException)
+            {
+                // A quoted field never closed at the part's end, a record over the limit: the read on one core says where.
+            }
+        });
+
+        if (clean.Contains(false))
+        {
+            return (null, false, lines);
+        }
+
+        // Part 0 counted lines from the header's next line; part i from 1, which is the line after part i - 1's last:
+        // part i's line 1 is line nextLines[i - 1] + offset[i - 1].
+        var joined = new (SnapshotTable Part, int Base, int LineOffset)[parts.Length];
+        int offset = 0;
+        for (int i = 0; i < parts.Length; i++)
+        {
+            joined[i] = (tables[i], (int)bases[i], offset);
+            offset += nextLines[i] - 1;
+        }
+
+        table.Join(joined);
+        for (int i = 1, start = tables[0].Count; i < parts.Length; start += tables[i].Count, i++)
+        {
+            Array.Copy(hashes, bases[i], hashes, start, tables[i].Count);
+        }
+
+        if (table.Count == 0)
+        {
+            return (null, false, lines);
+        }
+
+        if (AnyDuplicate(new RowKeyComparer(table), hashes, table.Count))
+        {
+            return (null, true, lines);
+        }
+
+        Collect(table);
+        return (new ReadResult(table, []), false, lines);
     }
 
     /// <summary>Reads the rows; with <paramref name="deferDuplicates"/>, returns <see langword="null"/> when the rows read hold a duplicate.</summary>
@@ -82,156 +213,239 @@ internal static class SnapshotCsvReader
             throw new InputException(sourceName, [new InputError(0, null, "the file is empty: expected a header line with columns " + string.Join(",", RequiredColumns))]);
         }
 
-        var (names, present, headerErrors) = ReadHeader(reader);
+        var (headerErrors, header) = ReadHeader(reader);
         if (headerErrors.Count > 0)
         {
             throw new InputException(sourceName, headerErrors);
         }
 
-        var table = new SnapshotTable(present.Select(p => p.Column));
-        long headerBytes = reader.Position;
+        var table = new SnapshotTable(header.Present.Select(p => p.Column));
         if (expectedRows > 0)
         {
             table.Reserve(expectedRows);
         }
 
-        var stores = present.Select(p => (p.Index, Store: table.Stores[p.Column.Name])).ToArray();
-        int[] unnamed = Enumerable.Range(0, names.Length).Where(i => names[i].Length == 0).ToArray();
-        int lastNamed = Array.FindLastIndex(names, n => n.Length > 0);
-        var comparer = new RowKeyComparer(table);
-        var keys = new RowKeySet(comparer, deferDuplicates ? 0 : expectedRows);
-        var rowErrors = new List<InputError>();
-        var errors = new List<InputError>();
-        var skipped = new List<InputError>();
-        int dataRows = 0, moreErrors = 0;
-        while (reader.Read())
+        var rows = new RowReader(header, table, skipInvalid, deferDuplicates);
+        rows.Read(reader, expectedRows, stream);
+        if (rows.DataRows == 0)
         {
+            throw new InputException(sourceName, [new InputError(0, null, "the file has a header but no data rows")]);
+        }
+
+        if (deferDuplicates && AnyDuplicate(new RowKeyComparer(table), table.Count))
+        {
+            return null;
+        }
+
+        if (rows.Errors.Count > 0)
+        {
+            if (rows.MoreErrors > 0)
+            {
+                rows.Errors.Add(new InputError(0, null, string.Create(CultureInfo.InvariantCulture, $"and {rows.MoreErrors:N0} more errors")));
+            }
+
+            throw new InputException(sourceName, rows.Errors);
+        }
+
+        var skipped = rows.Skipped;
+        rows = null!; // its duplicate set is garbage now
+        Collect(table);
+        return new ReadResult(table, skipped);
+    }
+
+    private static void Collect(SnapshotTable table)
+    {
+        if (table.Count >= 100_000)
+        {
+            // The duplicate set and the read buffers are garbage now: collect them before the universe is built on the
+            // columns, so that its few new arrays reuse their memory instead of raising the peak (1M rows: measured in
+            // docs/benchmarks.md).
+            GC.Collect();
+        }
+    }
+
+    /// <summary>The header's columns: the names in order, the known columns present, the unnamed ones, the last named one.</summary>
+    private sealed record Header(string[] Names, List<(int Index, SnapshotColumn Column)> Present)
+    {
+        public int[] Unnamed { get; } = Enumerable.Range(0, Names.Length).Where(i => Names[i].Length == 0).ToArray();
+
+        public int LastNamed { get; } = Array.FindLastIndex(Names, n => n.Length > 0);
+    }
+
+    /// <summary>The row loop: each record's fields parsed into the table's columns, each invalid row's errors kept.</summary>
+    private sealed class RowReader(Header header, SnapshotTable table, bool skipInvalid, bool deferDuplicates)
+    {
+        private readonly (int Index, ColumnStore Store)[] _stores = header.Present.Select(p => (p.Index, table.Stores[p.Column.Name])).ToArray();
+        private readonly RowKeySet? _keys = deferDuplicates ? null : new RowKeySet(new RowKeyComparer(table), 0);
+        private readonly List<InputError> _rowErrors = [];
+        private readonly int _tickerIndex = header.Present.First(p => p.Column.Name == "ticker").Index;
+        private readonly DateColumn? _filed = table.Store<DateColumn>("filed");
+
+        /// <summary>Gets or sets where a part writes each valid row's hash (<see cref="RowKeyComparer.Hash"/>), at <see cref="HashBase"/> + its row.</summary>
+        public int[]? Hashes { get; init; }
+
+        /// <summary>Gets or sets the part's first row in <see cref="Hashes"/> (and in the table's columns).</summary>
+        public int HashBase { get; init; }
+
+        /// <summary>Gets the errors of the invalid rows (the first <see cref="MaxErrors"/>) when they are not skipped.</summary>
+        public List<InputError> Errors { get; } = [];
+
+        /// <summary>Gets the errors of the rows skipped.</summary>
+        public List<InputError> Skipped { get; } = [];
+
+        /// <summary>Gets the number of errors beyond <see cref="MaxErrors"/>.</summary>
+        public int MoreErrors { get; private set; }
+
+        /// <summary>Gets the number of records read after the header.</summary>
+        public int DataRows { get; private set; }
+
+        /// <summary>Reads every record.</summary>
+        /// <param name="reader">The records.</param>
+        /// <param name="expectedRows">The rows expected, or 0.</param>
+        /// <param name="stream">The stream read, for an estimate of the rows from its size.</param>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void Read(CsvRecordReader reader, int expectedRows, Stream stream)
+        {
+            long headerBytes = reader.Position;
+            while (reader.Read())
+            {
+                Row(reader);
+                if (DataRows == 4096 && expectedRows > 0)
+                {
+                    table.Reserve(expectedRows);
+                }
+                else if (DataRows == 4096 && stream.CanSeek)
+                {
+                    // Columns sized once from the file size (as the first rows go), not doubled and copied as they fill.
+                    long estimate = (long)((stream.Length - headerBytes) * 1.03 * DataRows / Math.Max(1, reader.Position - headerBytes));
+                    table.Reserve((int)Math.Min(estimate, Array.MaxLength / 16));
+                    _keys?.Reserve((int)Math.Min(estimate, Array.MaxLength / 16));
+                }
+
+                Keep(reader.Line);
+            }
+        }
+
+        /// <summary>Reads the records of one part of a file: stops, returning <see langword="false"/>, at the first invalid row or beyond <paramref name="capacity"/> rows.</summary>
+        /// <param name="reader">The part's records.</param>
+        /// <param name="capacity">The most rows it may write.</param>
+        /// <param name="textRows">The rows to make text room for, when more than <paramref name="capacity"/> (the first part's text is joined in place: room for every part's text).</param>
+        /// <returns>Whether every record was read into a valid row.</returns>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public bool ReadPart(CsvRecordReader reader, int capacity, int textRows)
+        {
+            while (reader.Read())
+            {
+                if (table.Count == capacity)
+                {
+                    return false;
+                }
+
+                Row(reader);
+                if (_rowErrors.Count > 0)
+                {
+                    return false;
+                }
+
+                if (Hashes is { } hashes)
+                {
+                    // While the row's bytes are at hand, on this core (the duplicate check then only compares).
+                    int at = HashBase + table.Count;
+                    hashes[at] = RowKeyComparer.Hash(reader.Field(_tickerIndex), table.AsOf[at], _filed is null ? 0 : _filed[at]);
+                }
+
+                if (DataRows == 4096)
+                {
+                    table.Reserve(Math.Max(capacity, textRows));
+                }
+
+                table.Commit(reader.Line);
+            }
+
+            return true;
+        }
+
+        /// <summary>Parses the current record into the table's next row, its problems into the row's errors.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private void Row(CsvRecordReader reader)
+        {
+            var names = header.Names;
             int line = reader.Line;
-            dataRows++;
-            rowErrors.Clear();
+            DataRows++;
+            _rowErrors.Clear();
             int fields = reader.FieldCount;
             if (reader.RecordError is { } problem)
             {
                 int f = reader.RecordErrorField;
-                rowErrors.Add(new InputError(line, f >= 0 && f < names.Length && names[f].Length > 0 ? names[f] : null, problem));
+                _rowErrors.Add(new InputError(line, f >= 0 && f < names.Length && names[f].Length > 0 ? names[f] : null, problem));
             }
             else if (fields > names.Length)
             {
-                rowErrors.Add(new InputError(line, null, string.Create(CultureInfo.InvariantCulture,
+                _rowErrors.Add(new InputError(line, null, string.Create(CultureInfo.InvariantCulture,
                     $"{fields} fields, but the header has {names.Length} columns: an unquoted comma (a thousands separator such as 1,234?) shifts every later value; quote such a field or remove the separator")));
             }
-            else if (fields <= lastNamed)
+            else if (fields <= header.LastNamed)
             {
-                rowErrors.Add(new InputError(line, names[fields], string.Create(CultureInfo.InvariantCulture,
+                _rowErrors.Add(new InputError(line, names[fields], string.Create(CultureInfo.InvariantCulture,
                     $"the row ends after {fields} field{(fields == 1 ? string.Empty : "s")}, but the header has {names.Length} columns")));
             }
             else
             {
-                foreach (int u in unnamed)
+                foreach (int u in header.Unnamed)
                 {
                     if (u < fields && !reader.Field(u).IsEmpty)
                     {
-                        rowErrors.Add(new InputError(line, null, string.Create(CultureInfo.InvariantCulture,
+                        _rowErrors.Add(new InputError(line, null, string.Create(CultureInfo.InvariantCulture,
                             $"a value in column {u + 1}, which the header leaves unnamed (name the column or leave it empty)")));
                     }
                 }
 
-                foreach (var (index, store) in stores)
+                foreach (var (index, store) in _stores)
                 {
-                    store.Parse(reader.Field(index), table.Count, line, rowErrors);
+                    store.Parse(reader.Field(index), table.Count, line, _rowErrors);
                 }
 
-                if (rowErrors.Count == 0 && !deferDuplicates && keys.AddOrGetExisting(table.Count) is var first && first >= 0)
+                if (_rowErrors.Count == 0 && _keys?.AddOrGetExisting(table.Count) is var first && first >= 0)
                 {
                     var filed = table.Store<DateColumn>("filed")?.DateAt(table.Count);
                     string filedText = filed is { } fd ? string.Create(CultureInfo.InvariantCulture, $" filed {fd:yyyy-MM-dd}") : string.Empty;
-                    rowErrors.Add(new InputError(line, "ticker", string.Create(CultureInfo.InvariantCulture,
-                        $"duplicate row for {table.Ticker.StringAt(table.Count)} as of {table.AsOf.DateAt(table.Count):yyyy-MM-dd}{filedText} (first on line {table.LineAt(first)})")));
+                    _rowErrors.Add(new InputError(line, "ticker", string.Create(CultureInfo.InvariantCulture,
+                        $"duplicate row for {table.Ticker.StringAt(table.Count)} as of {table.AsOf.DateAt(table.Count):yyyy-MM-dd}{filedText} (first on line {table.LineAt(first.Value)})")));
                 }
             }
+        }
 
-            if (dataRows == 4096 && expectedRows > 0)
-            {
-                table.Reserve(expectedRows);
-            }
-            else if (dataRows == 4096 && stream.CanSeek)
-            {
-                // Columns sized once from the file size (as the first rows go), not doubled and copied as they fill.
-                long estimate = (long)((stream.Length - headerBytes) * 1.03 * dataRows / Math.Max(1, reader.Position - headerBytes));
-                table.Reserve((int)Math.Min(estimate, Array.MaxLength / 16));
-                if (!deferDuplicates)
-                {
-                    keys.Reserve((int)Math.Min(estimate, Array.MaxLength / 16));
-                }
-            }
-
-            if (rowErrors.Count == 0)
+        /// <summary>Commits the row, or keeps its errors.</summary>
+        private void Keep(int line)
+        {
+            if (_rowErrors.Count == 0)
             {
                 table.Commit(line);
             }
             else if (skipInvalid)
             {
-                skipped.AddRange(rowErrors);
+                Skipped.AddRange(_rowErrors);
             }
-            else if (errors.Count < MaxErrors)
+            else if (Errors.Count < MaxErrors)
             {
-                errors.AddRange(rowErrors);
+                Errors.AddRange(_rowErrors);
             }
             else
             {
-                moreErrors += rowErrors.Count;
+                MoreErrors += _rowErrors.Count;
             }
         }
-
-        if (dataRows == 0)
-        {
-            throw new InputException(sourceName, [new InputError(0, null, "the file has a header but no data rows")]);
-        }
-
-        if (deferDuplicates && AnyDuplicate(comparer, table.Count))
-        {
-            return null;
-        }
-
-        if (errors.Count > 0)
-        {
-            if (moreErrors > 0)
-            {
-                errors.Add(new InputError(0, null, string.Create(CultureInfo.InvariantCulture, $"and {moreErrors:N0} more errors")));
-            }
-
-            throw new InputException(sourceName, errors);
-        }
-
-        if (table.Count >= 100_000)
-        {
-            // The duplicate set and the read buffer are garbage now: collect them before the universe is built on the
-            // columns, so that its few new arrays reuse their memory instead of raising the peak (1M rows: measured in
-            // docs/benchmarks.md).
-            keys = null!;
-            GC.Collect();
-        }
-
-        return new ReadResult(table, skipped);
     }
 
-    /// <summary>
-    /// Whether two of the first <paramref name="count"/> rows have the same identity: the rows' hashes computed on two
-    /// cores, then each half of the hash space checked on its own core (equal rows have equal hashes).
-    /// </summary>
+    /// <summary>Whether two of the first <paramref name="count"/> rows have the same identity: their hashes computed on two cores, then <see cref="AnyDuplicate(RowKeyComparer, int[], int)"/>.</summary>
     private static bool AnyDuplicate(RowKeyComparer comparer, int count)
     {
         var hashes = new int[count];
         int half = count / 2;
-        Parallel.Invoke(
-            () => Hash(comparer, hashes, 0, half),
-            () => Hash(comparer, hashes, half, count));
-        bool low = false, high = false;
-        Parallel.Invoke(
-            () => low = AnyDuplicate(comparer, hashes, 0),
-            () => high = AnyDuplicate(comparer, hashes, 1));
-        return low || high;
+        Cores.Run(2, i => Hash(comparer, hashes, i == 0 ? 0 : half, i == 0 ? half : count));
+        return AnyDuplicate(comparer, hashes, count);
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         static void Hash(RowKeyComparer comparer, int[] hashes, int from, int to)
         {
             for (int row = from; row < to; row++)
@@ -241,13 +455,25 @@ internal static class SnapshotCsvReader
         }
     }
 
+    /// <summary>
+    /// Whether two of the first <paramref name="count"/> rows, whose hashes are given, have the same identity: each half
+    /// of the hash space checked on its own core (equal rows have equal hashes).
+    /// </summary>
+    private static bool AnyDuplicate(RowKeyComparer comparer, int[] hashes, int count)
+    {
+        var found = new bool[2];
+        Cores.Run(2, part => found[part] = AnyDuplicateInHalf(comparer, hashes, count, part));
+        return found[0] || found[1];
+    }
+
     /// <summary>Whether two rows whose hash has top bit <paramref name="part"/> have the same identity.</summary>
-    private static bool AnyDuplicate(RowKeyComparer comparer, int[] hashes, int part)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool AnyDuplicateInHalf(RowKeyComparer comparer, int[] hashes, int count, int part)
     {
         // Open addressing on row numbers + 1, at most about half full (each part holds about half of the rows).
-        var slots = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, hashes.Length))];
+        var slots = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count))];
         int mask = slots.Length - 1, filled = 0;
-        for (int row = 0; row < hashes.Length; row++)
+        for (int row = 0; row < count; row++)
         {
             int h = hashes[row];
             if (unchecked((int)((uint)h >> 31)) != part)
@@ -318,14 +544,14 @@ internal static class SnapshotCsvReader
         return true;
     }
 
-    private static (string[] Names, List<(int Index, SnapshotColumn Column)> Present, List<InputError> Errors) ReadHeader(CsvRecordReader reader)
+    private static (List<InputError> Errors, Header Header) ReadHeader(CsvRecordReader reader)
     {
         var errors = new List<InputError>();
         int line = reader.Line;
         if (reader.RecordError is { } problem)
         {
             errors.Add(new InputError(line, null, "header: " + problem));
-            return ([], [], errors);
+            return (errors, new Header([], []));
         }
 
         var names = new string[reader.FieldCount];
@@ -362,7 +588,7 @@ internal static class SnapshotCsvReader
             .Where(c => firstIndex.ContainsKey(c.Name))
             .Select(c => (firstIndex[c.Name], c))
             .ToList();
-        return (names, present, errors);
+        return (errors, new Header(names, present));
     }
 
     /// <summary>Row identity: (ticker case-insensitive, as_of, filed), compared in the table's columns.</summary>
@@ -370,6 +596,7 @@ internal static class SnapshotCsvReader
     {
         private readonly DateColumn? _filed = table.Store<DateColumn>("filed");
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public bool Equals(int x, int y)
         {
             if (table.AsOf[x] != table.AsOf[y] || (_filed is not null && _filed[x] != _filed[y]))
@@ -384,28 +611,53 @@ internal static class SnapshotCsvReader
                 : string.Equals(Encoding.UTF8.GetString(a), Encoding.UTF8.GetString(b), StringComparison.OrdinalIgnoreCase);
         }
 
-        public int GetHashCode(int row)
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public int GetHashCode(int row) => Hash(table.Ticker[row], table.AsOf[row], _filed is null ? 0 : _filed[row]);
+
+        /// <summary>The hash of a row identity: equal for tickers equal but for case, the same dates.</summary>
+        /// <param name="ticker">The ticker's UTF-8 bytes.</param>
+        /// <param name="asOf">The as-of day number.</param>
+        /// <param name="filed">The filed day number (or <see cref="DateColumn.Missing"/>), 0 without the column.</param>
+        /// <returns>The hash.</returns>
+        public static int Hash(ReadOnlySpan<byte> ticker, int asOf, int filed)
         {
-            uint h = unchecked(2166136261u ^ (uint)table.AsOf[row] ^ ((uint)(_filed is null ? 0 : _filed[row]) * 31u));
-            var t = table.Ticker[row];
+            ulong h = Mix(unchecked(((ulong)(uint)asOf << 32) | (uint)filed));
+            var t = ticker;
             if (Ascii.IsValid(t))
             {
-                foreach (byte b in t)
+                // Eight bytes at a time, each with bit 0x20 cleared: ASCII letters of either case hash alike (and a few
+                // other pairs, which only costs a comparison).
+                const ulong Fold = 0xDFDFDFDFDFDFDFDF;
+                while (t.Length >= 8)
                 {
-                    uint c = unchecked((uint)(b - 'a')) <= 'z' - 'a' ? b - 0x20u : b;
-                    h = unchecked((h ^ c) * 16777619u);
+                    h = Mix(h ^ (System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(t) & Fold));
+                    t = t[8..];
                 }
+
+                ulong last = (ulong)t.Length << 56;
+                for (int i = 0; i < t.Length; i++)
+                {
+                    last |= (ulong)(t[i] & 0xDF) << (8 * i);
+                }
+
+                h = Mix(h ^ last);
             }
             else
             {
                 foreach (char ch in Encoding.UTF8.GetString(t).ToUpperInvariant())
                 {
-                    h = unchecked((h ^ ch) * 16777619u);
+                    h = Mix(h ^ ch);
                 }
             }
 
-            // Spread the bits: the set masks the low ones.
-            return unchecked((int)System.Numerics.BitOperations.RotateLeft(h * 0x9E3779B1u, 15));
+            return unchecked((int)(h >> 32) ^ (int)h);
+        }
+
+        /// <summary>A multiply and a shift down: a multiply alone moves a difference only to higher bits (the set masks the low ones).</summary>
+        private static ulong Mix(ulong h)
+        {
+            h = unchecked(h * 0x9E3779B97F4A7C15);
+            return h ^ (h >> 29);
         }
     }
 }

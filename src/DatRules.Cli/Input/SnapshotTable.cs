@@ -21,8 +21,13 @@ internal sealed class SnapshotTable
     /// <summary>Initializes an empty table with a store for each column the header names.</summary>
     /// <param name="present">The known columns of the header.</param>
     internal SnapshotTable(IEnumerable<SnapshotColumn> present)
+        : this(present.ToDictionary(c => c.Name, ColumnStore.For, StringComparer.Ordinal))
     {
-        _stores = present.ToDictionary(c => c.Name, ColumnStore.For, StringComparer.Ordinal);
+    }
+
+    private SnapshotTable(Dictionary<string, ColumnStore> stores)
+    {
+        _stores = stores;
         Ticker = (TextColumn)_stores["ticker"];
         AsOf = (DateColumn)_stores["as_of"];
         Digital = (AmountColumn)_stores["digital_assets_usd"];
@@ -281,6 +286,47 @@ internal sealed class SnapshotTable
         {
             store.Reserve(rows);
         }
+    }
+
+    /// <summary>
+    /// Creates a table for one part of a file read on several cores: its rows are written into this table's columns from
+    /// row <paramref name="rowBase"/> on (<see cref="ColumnStore.PartAt"/>); this table must have room for them
+    /// (<see cref="Reserve"/>). The part counts its own rows and lines; <see cref="Join"/> takes them in.
+    /// </summary>
+    /// <param name="rowBase">Where the part's first row goes.</param>
+    /// <returns>The part.</returns>
+    internal SnapshotTable PartAt(int rowBase) =>
+        new(_stores.ToDictionary(s => s.Key, s => s.Value.PartAt(rowBase), StringComparer.Ordinal));
+
+    /// <summary>Takes in the rows of the parts, in file order: this table then holds them back to back, with their lines.</summary>
+    /// <param name="parts">Each part (made by <see cref="PartAt"/> on this empty table), its row base, and the number to add to its line numbers.</param>
+    internal void Join(IReadOnlyList<(SnapshotTable Part, int Base, int LineOffset)> parts)
+    {
+        var starts = new int[parts.Count];
+        for (int i = 1; i < parts.Count; i++)
+        {
+            starts[i] = starts[i - 1] + parts[i - 1].Part.Count;
+        }
+
+        foreach (var (name, store) in _stores)
+        {
+            store.Join(parts.Select((p, i) => new PartRows(p.Part._stores[name], p.Base, starts[i], p.Part.Count)).ToList());
+        }
+
+        for (int i = 0; i < parts.Count; i++)
+        {
+            // Part row r (part line r + d) is row start + r on line r + d + offset: delta d + offset - start.
+            foreach (var (row, delta) in parts[i].Part._lineRuns)
+            {
+                int global = delta + parts[i].LineOffset - starts[i];
+                if (_lineRuns.Count == 0 || _lineRuns[^1].Delta != global)
+                {
+                    _lineRuns.Add((starts[i] + row, global));
+                }
+            }
+        }
+
+        Count = parts.Count == 0 ? 0 : starts[^1] + parts[^1].Part.Count;
     }
 
     /// <summary>Commits the row just parsed into every store (at index <see cref="Count"/>).</summary>

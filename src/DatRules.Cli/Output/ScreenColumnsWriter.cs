@@ -60,21 +60,52 @@ internal static class ScreenColumnsWriter
 
         if (s.Count >= 4 * ChunkRows && Environment.ProcessorCount > 1 && !table.HasFlows)
         {
-            // Large screens: blocks of rows formatted on two cores (each with its own buffers), written in order.
+            // Large screens: blocks of rows formatted on two cores, alternately, each with its own buffer; a core writes
+            // its block when the block before it is written, then formats its next one while the other core writes.
             sink(o.Span);
-            var buffers = new[] { new Utf8Text(FlushBytes * 2), new Utf8Text(FlushBytes * 2) };
             var writers = new[] { Rows(), Rows() };
-            for (int from = 0; from < s.Count; from += 2 * ChunkRows)
+            int blocks = (s.Count + ChunkRows - 1) / ChunkRows, written = 0;
+            bool failed = false;
+            var gate = new object();
+            Cores.Run(2, core =>
             {
-                int first = from, middle = Math.Min(s.Count, from + ChunkRows), last = Math.Min(s.Count, from + (2 * ChunkRows));
-                buffers[0].Clear();
-                buffers[1].Clear();
-                Parallel.Invoke(
-                    () => writers[0](buffers[0], first, middle, null),
-                    () => writers[1](buffers[1], middle, last, null));
-                sink(buffers[0].Span);
-                sink(buffers[1].Span);
-            }
+                var buffer = new Utf8Text(FlushBytes * 2);
+                try
+                {
+                    for (int block = core; block < blocks; block += 2)
+                    {
+                        buffer.Clear();
+                        writers[core](buffer, block * ChunkRows, Math.Min(s.Count, (block + 1) * ChunkRows), null);
+                        lock (gate)
+                        {
+                            while (written != block && !failed)
+                            {
+                                Monitor.Wait(gate);
+                            }
+
+                            if (failed)
+                            {
+                                return;
+                            }
+
+                            sink(buffer.Span);
+                            written++;
+                            Monitor.PulseAll(gate);
+                        }
+                    }
+                }
+                catch
+                {
+                    // The other core stops waiting; the exception is the one reported.
+                    lock (gate)
+                    {
+                        failed = true;
+                        Monitor.PulseAll(gate);
+                    }
+
+                    throw;
+                }
+            });
 
             return;
         }

@@ -40,13 +40,17 @@ internal sealed class ColumnBuffer<T>
     /// <summary>Takes over <paramref name="items"/> (no copy) as the first <paramref name="count"/> values.</summary>
     /// <param name="items">The values; the buffer owns them from now on.</param>
     /// <param name="count">How many are set.</param>
-    public void Adopt(T[] items, int count)
+    /// <param name="shareLonger">Whether <see cref="ToArray"/> may hand over <paramref name="items"/> even when longer than <paramref name="count"/> (for readers that never look past it).</param>
+    public void Adopt(T[] items, int count, bool shareLonger = false)
     {
         _items = items;
         Count = count;
+        _shareLonger = shareLonger;
     }
 
-    public T[] ToArray() => Count == _items.Length ? _items : _items[..Count];
+    private bool _shareLonger;
+
+    public T[] ToArray() => Count == _items.Length || _shareLonger ? _items : _items[..Count];
 
     private void Grow(int needed)
     {

@@ -73,7 +73,7 @@ public sealed class Universe
     /// <summary>Gets the number of rows screened by the exact domain path because their amounts do not fit the scale.</summary>
     public int FallbackCount => FallbackRows.Length;
 
-    /// <summary>The tickers as UTF-8, one after another (no string per row); row i ends at <see cref="TickerEnds"/>[i].</summary>
+    /// <summary>The tickers as UTF-8, one after another (no string per row); row i ends at <see cref="TickerEnds"/>[i] (the array may be longer).</summary>
     internal byte[] TickerUtf8 { get; }
 
     internal int[] TickerEnds { get; }

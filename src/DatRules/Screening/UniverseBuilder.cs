@@ -199,7 +199,7 @@ public sealed class UniverseBuilder
 
     /// <summary>
     /// Builds a universe on columns filled elsewhere (the CLI's CSV reader), without copying them: every array is taken
-    /// over as is, so each must be exactly <paramref name="count"/> long (<paramref name="tickerUtf8"/> exactly the bytes).
+    /// over as is, so each must be exactly <paramref name="count"/> long (<paramref name="tickerUtf8"/> at least the bytes).
     /// </summary>
     /// <param name="count">The number of rows.</param>
     /// <param name="tickerUtf8">Valid, non-blank UTF-8 tickers back to back.</param>
@@ -228,7 +228,9 @@ public sealed class UniverseBuilder
             b.Fallback[row] = snapshot;
         }
 
-        b.TickerUtf8.Adopt(tickerUtf8, tickerUtf8.Length);
+        // The reader's text buffer as it is: its unused end is never read (tickers end at TickerEnds), and copying the
+        // used bytes into a new array of their exact size costs fresh pages (docs/benchmarks.md).
+        b.TickerUtf8.Adopt(tickerUtf8, count == 0 ? 0 : tickerEnds[count - 1], shareLonger: true);
         b.TickerEnds.Adopt(tickerEnds, count);
         b.AsOfDays.Adopt(asOfDays, count);
         b.Digital.Adopt(digital, count);
