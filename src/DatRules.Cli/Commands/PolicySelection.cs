@@ -81,10 +81,17 @@ internal sealed class PolicySelection
     /// <summary>Resolves the selected policy, or null when no policy option was given.</summary>
     public IndexPolicy? Resolve(ParseResult parse, IClock clock)
     {
-        var (catalog, fromFile) = Catalog(parse.GetValue(PolicyFile));
+        var file = parse.GetValue(PolicyFile);
         string? id = parse.GetValue(PolicyId);
         string? provider = parse.GetValue(Provider);
         string? date = parse.GetValue(Date);
+        if (file is null && id is null && provider is null && date is null)
+        {
+            // No policy asked for: the built-in catalog (every policy built and validated) is not needed.
+            return null;
+        }
+
+        var (catalog, fromFile) = Catalog(file);
         if (id is not null && (provider is not null || date is not null))
         {
             throw new UsageException("Give either --policy or --provider/--date, not both.");
