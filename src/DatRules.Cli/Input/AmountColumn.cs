@@ -66,13 +66,7 @@ internal sealed class AmountColumn : ColumnStore
 
     /// <summary>Makes room for <paramref name="rows"/> rows.</summary>
     /// <param name="rows">The expected row count.</param>
-    public override void Reserve(int rows)
-    {
-        if (!IsPart)
-        {
-            Grow(ref _cents, rows - 1);
-        }
-    }
+    public override void Reserve(int rows) => ReserveRows(ref _cents, rows);
 
     internal override ColumnStore PartAt(int rowBase) => new AmountColumn(this, rowBase);
 

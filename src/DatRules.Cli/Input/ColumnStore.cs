@@ -69,6 +69,24 @@ internal abstract class ColumnStore
         }
     }
 
+    /// <summary>Moves every part's rows into place in an array shared with the parts (<see cref="MoveRows"/>).</summary>
+    protected static void JoinRows<T>(T[] array, IReadOnlyList<PartRows> parts)
+    {
+        foreach (var part in parts)
+        {
+            MoveRows(array, part);
+        }
+    }
+
+    /// <summary>Makes room for <paramref name="rows"/> rows in a store's own array (a part's array is the whole's, sized already).</summary>
+    protected void ReserveRows<T>(ref T[] array, int rows)
+    {
+        if (!IsPart)
+        {
+            Grow(ref array, rows - 1);
+        }
+    }
+
     /// <summary>Makes room for index <paramref name="index"/> in an array (a part's arrays were sized for it: it never grows them).</summary>
     protected void Ensure<T>(ref T[] array, int index)
     {

@@ -31,23 +31,11 @@ internal sealed class DateColumn : ColumnStore
     /// <returns>The date.</returns>
     public NodaTime.LocalDate? DateAt(int row) => _days[row] == Missing ? null : NodaTime.LocalDate.FromDateOnly(DateOnly.FromDayNumber(_days[row]));
 
-    public override void Reserve(int rows)
-    {
-        if (!IsPart)
-        {
-            Grow(ref _days, rows - 1);
-        }
-    }
+    public override void Reserve(int rows) => ReserveRows(ref _days, rows);
 
     internal override ColumnStore PartAt(int rowBase) => new DateColumn(this, rowBase);
 
-    internal override void Join(IReadOnlyList<PartRows> parts)
-    {
-        foreach (var part in parts)
-        {
-            MoveRows(_days, part);
-        }
-    }
+    internal override void Join(IReadOnlyList<PartRows> parts) => JoinRows(_days, parts);
 
     /// <summary>Resizes the values to exactly <paramref name="count"/> and returns them (shared from now on).</summary>
     /// <param name="count">The row count.</param>

@@ -25,23 +25,11 @@ internal sealed class FlagColumn : ColumnStore
     /// <returns>The flag, or <see langword="null"/> when not given.</returns>
     public bool? this[int row] => _values[row] switch { 1 => true, 2 => false, _ => null };
 
-    public override void Reserve(int rows)
-    {
-        if (!IsPart)
-        {
-            Grow(ref _values, rows - 1);
-        }
-    }
+    public override void Reserve(int rows) => ReserveRows(ref _values, rows);
 
     internal override ColumnStore PartAt(int rowBase) => new FlagColumn(this, rowBase);
 
-    internal override void Join(IReadOnlyList<PartRows> parts)
-    {
-        foreach (var part in parts)
-        {
-            MoveRows(_values, part);
-        }
-    }
+    internal override void Join(IReadOnlyList<PartRows> parts) => JoinRows(_values, parts);
 
     /// <summary>Resizes the values to exactly <paramref name="count"/> and returns them (shared from now on).</summary>
     /// <param name="count">The row count.</param>
