@@ -16,6 +16,9 @@ namespace DatRules.Cli.Commands;
 /// </summary>
 internal static class ColumnarScreen
 {
+    /// <summary>Columns the CSV output never shows nor any reason reads (the JSON and the table show the name): not stored.</summary>
+    private static readonly string[] NotInCsv = ["name", "country"];
+
     /// <summary>Screens a CSV file (or the embedded dataset) and writes the chosen format.</summary>
     /// <param name="input">The file (<c>-</c> for standard input), or <see langword="null"/> for the embedded dataset.</param>
     /// <param name="skipInvalid">Skip invalid rows (with a warning each) instead of failing.</param>
@@ -32,7 +35,7 @@ internal static class ColumnarScreen
         // Point in time on the embedded dataset: every balance sheet, not only each company's latest.
         var table = input is null && knownOn is not null
             ? EmbeddedDataset.LoadAllTable(EmbeddedDataset.ResourceName)
-            : InputLoader.LoadTable(input, skipInvalid, ctx);
+            : InputLoader.LoadTable(input, skipInvalid, ctx, unread: format == OutputFormat.Csv ? NotInCsv : null);
         var notes = new List<string>();
         int[]? rows = knownOn is { } date ? SelectKnownOn(table, date, notes, ctx.Error) : null;
         if (prices is not null)

@@ -19,8 +19,9 @@ internal static class InputLoader
     /// <param name="skipInvalid">Skip invalid rows (a warning each) instead of failing.</param>
     /// <param name="ctx">Where warnings go.</param>
     /// <param name="embedded">The embedded resource read when <paramref name="input"/> is null.</param>
+    /// <param name="unread">Columns of a file the caller will not read (not stored when they cannot be invalid).</param>
     /// <returns>The table.</returns>
-    public static SnapshotTable LoadTable(FileInfo? input, bool skipInvalid, CliContext ctx, string embedded = EmbeddedDataset.ResourceName)
+    public static SnapshotTable LoadTable(FileInfo? input, bool skipInvalid, CliContext ctx, string embedded = EmbeddedDataset.ResourceName, IReadOnlyCollection<string>? unread = null)
     {
         if (input is null)
         {
@@ -35,7 +36,7 @@ internal static class InputLoader
 
         string name = stdin ? "standard input" : input.Name;
         using var stream = stdin ? Console.OpenStandardInput() : new FileStream(input.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var result = SnapshotCsvReader.Read(stream, name, skipInvalid);
+        var result = SnapshotCsvReader.Read(stream, name, skipInvalid, unread: unread);
         foreach (var skipped in result.Skipped)
         {
             ctx.Error.WriteLine($"warning: {name}: skipped {skipped}");

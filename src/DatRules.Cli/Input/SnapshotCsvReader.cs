@@ -61,8 +61,12 @@ internal static class SnapshotCsvReader
     /// <returns>The rows and the skipped rows' errors.</returns>
     /// <exception cref="InputException">The file is empty, its header is wrong, or (without <paramref name="skipInvalid"/>) a row is invalid.</exception>
     /// <param name="expectedRows">The number of rows if known, to size the columns once (files are counted here).</param>
-    public static ReadResult Read(Stream stream, string sourceName, bool skipInvalid = false, int expectedRows = 0) =>
-        Read(stream, sourceName, skipInvalid, expectedRows, MinPartBytes, Environment.ProcessorCount);
+    /// <param name="unread">
+    /// Columns the caller will not read: those among them that cannot be invalid (text with no check, neither required)
+    /// are not stored; every other rule (field counts, quotes, UTF-8) still applies to them.
+    /// </param>
+    public static ReadResult Read(Stream stream, string sourceName, bool skipInvalid = false, int expectedRows = 0, IReadOnlyCollection<string>? unread = null) =>
+        Read(stream, sourceName, skipInvalid, expectedRows, MinPartBytes, Environment.ProcessorCount, unread);
 
     /// <summary>Reads a snapshot CSV, a file in parts of at least <paramref name="minPartBytes"/> on up to <paramref name="cores"/> cores.</summary>
     /// <param name="stream">The UTF-8 bytes.</param>
@@ -71,8 +75,9 @@ internal static class SnapshotCsvReader
     /// <param name="expectedRows">The number of rows if known.</param>
     /// <param name="minPartBytes">The least bytes of a part.</param>
     /// <param name="cores">The most parts.</param>
+    /// <param name="unread">Columns the caller will not read (see the public overload).</param>
     /// <returns>The rows and the skipped rows' errors.</returns>
-    internal static ReadResult Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, long minPartBytes, int cores)
+    internal static ReadResult Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, long minPartBytes, int cores, IReadOnlyCollection<string>? unread = null)
     {
         // A stream that can be read again gets the duplicate check after the parse, on every core; in the rare case that
         // it finds a duplicate, the stream is read again with the check row by row, which orders every error as always.
@@ -81,7 +86,7 @@ internal static class SnapshotCsvReader
         {
             // Every outcome but clean rows without duplicates (an error, a row beyond a part's bound, an empty file) is
             // left to the read on one core, which reports it as always.
-            var (result, duplicate, lines) = ReadInParts(file, origin, sourceName, minPartBytes, cores);
+            var (result, duplicate, lines) = ReadInParts(file, origin, sourceName, minPartBytes, cores, unread);
             if (result is not null)
             {
                 return result;
@@ -91,18 +96,18 @@ internal static class SnapshotCsvReader
             expectedRows = expectedRows > 0 ? expectedRows : lines;
             if (duplicate)
             {
-                return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false)!;
+                return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false, unread)!;
             }
         }
 
-        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: origin >= 0)
-            ?? Reread(stream, origin, sourceName, skipInvalid, expectedRows);
+        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: origin >= 0, unread)
+            ?? Reread(stream, origin, sourceName, skipInvalid, expectedRows, unread);
     }
 
-    private static ReadResult Reread(Stream stream, long origin, string sourceName, bool skipInvalid, int expectedRows)
+    private static ReadResult Reread(Stream stream, long origin, string sourceName, bool skipInvalid, int expectedRows, IReadOnlyCollection<string>? unread)
     {
         stream.Seek(origin, SeekOrigin.Begin);
-        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false)!;
+        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false, unread)!;
     }
 
     /// <summary>
@@ -110,13 +115,13 @@ internal static class SnapshotCsvReader
     /// the result when every row is valid and no two rows are the same, otherwise whether there was a duplicate and the
     /// file's line count (for the read on one core).
     /// </summary>
-    private static (ReadResult? Result, bool Duplicate, int Lines) ReadInParts(FileStream file, long origin, string sourceName, long minPartBytes, int cores)
+    private static (ReadResult? Result, bool Duplicate, int Lines) ReadInParts(FileStream file, long origin, string sourceName, long minPartBytes, int cores, IReadOnlyCollection<string>? unread)
     {
         var headerReader = new CsvRecordReader(file, sourceName, bufferSize: 64 * 1024);
         Header header;
         try
         {
-            if (!headerReader.Read() || ReadHeader(headerReader) is not ({ Count: 0 }, var valid))
+            if (!headerReader.Read() || ReadHeader(headerReader, unread) is not ({ Count: 0 }, var valid))
             {
                 return (null, false, 0);
             }
@@ -205,7 +210,7 @@ internal static class SnapshotCsvReader
     }
 
     /// <summary>Reads the rows; with <paramref name="deferDuplicates"/>, returns <see langword="null"/> when the rows read hold a duplicate.</summary>
-    private static ReadResult? Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, bool deferDuplicates)
+    private static ReadResult? Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, bool deferDuplicates, IReadOnlyCollection<string>? unread)
     {
         var reader = new CsvRecordReader(stream, sourceName);
         if (!reader.Read())
@@ -213,7 +218,7 @@ internal static class SnapshotCsvReader
             throw new InputException(sourceName, [new InputError(0, null, "the file is empty: expected a header line with columns " + string.Join(",", RequiredColumns))]);
         }
 
-        var (headerErrors, header) = ReadHeader(reader);
+        var (headerErrors, header) = ReadHeader(reader, unread);
         if (headerErrors.Count > 0)
         {
             throw new InputException(sourceName, headerErrors);
@@ -544,7 +549,7 @@ internal static class SnapshotCsvReader
         return true;
     }
 
-    private static (List<InputError> Errors, Header Header) ReadHeader(CsvRecordReader reader)
+    private static (List<InputError> Errors, Header Header) ReadHeader(CsvRecordReader reader, IReadOnlyCollection<string>? unread)
     {
         var errors = new List<InputError>();
         int line = reader.Line;
@@ -586,6 +591,7 @@ internal static class SnapshotCsvReader
 
         var present = SnapshotSchema.Columns
             .Where(c => firstIndex.ContainsKey(c.Name))
+            .Where(c => unread is null || !unread.Contains(c.Name) || c.Check is not null || c.RequiredColumn || c.RequiredValue || c.Kind != ColumnKind.Text)
             .Select(c => (firstIndex[c.Name], c))
             .ToList();
         return (errors, new Header(names, present));

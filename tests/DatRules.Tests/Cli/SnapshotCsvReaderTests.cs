@@ -208,6 +208,26 @@ public class SnapshotCsvReaderTests
     }
 
     [Fact]
+    public void Read_UnreadColumns_NotStoredButStillChecked()
+    {
+        // 'name' cannot be invalid: not stored. 'currency' has a check, 'ticker' is required: both kept. The rules of the
+        // format still apply to an unread column (line 3: a quote inside its unquoted value).
+        string csv = Header + ",name,currency\nAAA,2025-09-30,50,100,\"Acme, Inc\",JPY\nBBB,2025-09-30,1,100,Bad\"Co,USD\n";
+        string[] unread = ["name", "currency", "ticker"];
+
+        var ex = Assert.Throws<InputException>(() => SnapshotCsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "f.csv", unread: unread));
+        Assert.Equal("line 3, column 'name': a quote (\") inside an unquoted field: quote the whole field and double the quotes inside it", Assert.Single(ex.Errors).ToString());
+
+        var table = SnapshotCsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv.Replace("Bad\"Co", "Bad Co", StringComparison.Ordinal))), "f.csv", unread: unread).Table;
+        Assert.Null(table.Store<TextColumn>("name"));
+        Assert.Equal("JPY", table.CurrencyAt(0));
+        Assert.Equal("AAA BBB", $"{table.Ticker.StringAt(0)} {table.Ticker.StringAt(1)}");
+
+        var badCurrency = Assert.Throws<InputException>(() => SnapshotCsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv.Replace("JPY", "jpy", StringComparison.Ordinal).Replace("Bad\"Co", "Bad Co", StringComparison.Ordinal))), "f.csv", unread: unread));
+        Assert.Contains("column 'currency': 'jpy' is not an ISO 4217 code", Assert.Single(badCurrency.Errors).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_SmallBufferLongRecords_SameRowsAsOneBuffer()
     {
         // A 16-byte buffer makes every record cross buffer ends (quotes, CRLF, escapes split anywhere).
