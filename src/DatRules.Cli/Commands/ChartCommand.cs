@@ -36,7 +36,7 @@ internal static class ChartCommand
 
             var plot = parse.GetValue(kind) switch
             {
-                "ratio" => RatioOverTime(HistoryCommand.Load(parse.GetValue(input), ctx)),
+                "ratio" => RatioOverTime(InputLoader.LoadTable(parse.GetValue(input), false, ctx, Input.EmbeddedDataset.HistoryResourceName)),
                 "universe" => Universe(InputLoader.LoadTable(parse.GetValue(input), false, ctx)),
                 "sensitivity" => Sensitivity(InputLoader.LoadTable(parse.GetValue(input), false, ctx).BuildUniverse()),
                 var other => throw new UsageException($"Unknown chart '{other}': use ratio, universe or sensitivity."),
@@ -67,6 +67,74 @@ internal static class ChartCommand
         return command;
     }
 
+    /// <summary>Companies past which the ratio chart shows percentiles by date (a line and legend entry per company is unreadable beyond that).</summary>
+    internal const int MaxLines = 20;
+
+    private static Plot RatioOverTime(Input.SnapshotTable table)
+    {
+        var universe = table.BuildUniverse();
+        return universe.IssuerCount <= MaxLines ? RatioOverTime(table.ToSnapshots()) : RatioPercentiles(universe);
+    }
+
+    /// <summary>The percentile chart of <see cref="RatioSeries"/>: three lines over the balance-sheet dates, and the 50% line.</summary>
+    private static Plot RatioPercentiles(Screening.Universe universe)
+    {
+        var series = RatioSeries(universe);
+        double[] x = series.Select(p => p.Date.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
+        var plot = new Plot();
+        foreach (var (label, values) in new (string, double[])[]
+        {
+            ("median ratio", series.Select(p => p.Median).ToArray()),
+            ("90th percentile", series.Select(p => p.P90).ToArray()),
+            ("share of companies at >= 50%", series.Select(p => p.DatShare).ToArray()),
+        })
+        {
+            var line = plot.Add.Scatter(x, values);
+            line.LegendText = label;
+            line.MarkerSize = 8;
+        }
+
+        Line50(plot);
+        IsoDates(plot);
+        plot.Axes.SetLimitsY(0, 105);
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"{universe.IssuerCount:N0} companies over time: ratio percentiles and DAT share"));
+        plot.YLabel("% of total assets / % of companies");
+        plot.ShowLegend();
+        return plot;
+    }
+
+    /// <summary>
+    /// Per balance-sheet date, over the rows with a ratio on that date: the median and 90th percentile of the ratio in
+    /// percent (nearest rank), and the percentage the ratio test calls a DAT (the engine's exact classification).
+    /// </summary>
+    /// <param name="universe">The rows.</param>
+    /// <returns>One point per date, in date order.</returns>
+    internal static (DateOnly Date, double Median, double P90, double DatShare)[] RatioSeries(Screening.Universe universe)
+    {
+        var test = new Screening.ScreeningEngine().Screen(universe, ColumnarScreen.ClassificationOnly(Classification.RatioThreshold.Msci, "ratio test"));
+        var byDate = new SortedDictionary<int, (List<double> Ratios, int Dats)>();
+        for (int row = 0; row < universe.Count; row++)
+        {
+            if (universe.RatioAt(row) is not { } r)
+            {
+                continue;
+            }
+
+            int day = universe.AsOfDays[row];
+            var (ratios, dats) = byDate.TryGetValue(day, out var seen) ? seen : ([], 0);
+            ratios.Add((double)(r * 100m));
+            byDate[day] = (ratios, dats + (test.ClassificationAt(row) == Classification.DatClassification.DigitalAssetTreasury ? 1 : 0));
+        }
+
+        return byDate.Select(p =>
+        {
+            p.Value.Ratios.Sort();
+            return (DateOnly.FromDayNumber(p.Key), Percentile(p.Value.Ratios, 0.5), Percentile(p.Value.Ratios, 0.9), 100.0 * p.Value.Dats / p.Value.Ratios.Count);
+        }).ToArray();
+
+        static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Clamp(Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
     private static Plot RatioOverTime(IReadOnlyList<Issuers.IssuerSnapshot> snapshots)
     {
         var plot = new Plot();
@@ -81,17 +149,19 @@ internal static class ChartCommand
         }
 
         Line50(plot);
-        // ISO dates on the axis (the default is the current culture's, month/day/year under invariant globalization).
-        plot.Axes.DateTimeTicksBottom().TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic
-        {
-            LabelFormatter = d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        };
+        IsoDates(plot);
         plot.Axes.SetLimitsY(0, 105);
         plot.Title("Digital assets / total assets over time");
         plot.YLabel("% of total assets");
         plot.ShowLegend();
         return plot;
     }
+
+    /// <summary>ISO dates on the time axis (the default is the current culture's, month/day/year under invariant globalization).</summary>
+    private static void IsoDates(Plot plot) => plot.Axes.DateTimeTicksBottom().TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic
+    {
+        LabelFormatter = d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Companies past which the universe chart is a histogram (a bar per company is unreadable beyond that).</summary>
     internal const int MaxBars = 300;

@@ -25,6 +25,47 @@ public class LargeUniverseCommandsTests
     }
 
     [Fact]
+    public void RatioSeries_PercentilesAndDatShareByDate_FromHandArithmetic()
+    {
+        // 2025-09-30: 25 companies at 0%, 4%, ..., 96% (cents: i * 4 of 100). Nearest rank: the median is the 13th value,
+        // 48%; the 90th percentile the ceil(22.5) = 23rd, 88%; at >= 50%: 52%..96%, 12 of 25 = 48%.
+        // 2025-12-31: two companies, 50% exactly (a DAT: the bound is inclusive) and 49.99%, and one without a total.
+        var csv = new StringBuilder("ticker,as_of,digital_assets_usd,total_assets_usd\n");
+        for (int i = 0; i < 25; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"T{i},2025-09-30,{i * 4},100\n");
+        }
+
+        csv.Append("T0,2025-12-31,50,100\nT1,2025-12-31,49.99,100\nT2,2025-12-31,1,\n");
+        var universe = DatRules.Cli.Input.SnapshotCsvReader.Read(csv.ToString(), "r.csv").Table.BuildUniverse();
+
+        var series = DatRules.Cli.Commands.ChartCommand.RatioSeries(universe);
+
+        Assert.Equal(2, series.Length);
+        Assert.Equal((new DateOnly(2025, 9, 30), 48.0, 88.0, 48.0), series[0]);
+        Assert.Equal((new DateOnly(2025, 12, 31), 49.99, 50.0, 50.0), series[1]); // ceil(0.5 * 2) = 1st; ceil(1.8) = 2nd; 1 of 2
+    }
+
+    [Theory]
+    [InlineData(20, "T19")]
+    [InlineData(21, "21 companies over time: ratio percentiles and DAT share")]
+    public void ChartRatio_PastTwentyCompanies_DrawsPercentilesInsteadOfALinePerCompany(int companies, string expected)
+    {
+        var csv = new StringBuilder("ticker,as_of,digital_assets_usd,total_assets_usd\n");
+        for (int i = 0; i < companies; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"T{i},2025-09-30,{i},40\nT{i},2025-12-31,{i + 1},40\n");
+        }
+
+        string svg = Path.Combine(Path.GetTempPath(), $"datrules-{Guid.NewGuid():N}.svg");
+
+        var result = CliRunner.Run("chart", "ratio", "--out", svg, "--input", CliRunner.TempCsv(csv.ToString()));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(expected, File.ReadAllText(svg), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void History_Json_HasTheActionUnderThePolicyInForce()
     {
         var result = CliRunner.Run("history", "--format", "json");

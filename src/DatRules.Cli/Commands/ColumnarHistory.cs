@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text.Json;
+using DatRules.Classification;
+using DatRules.Cli.Input;
+using DatRules.Cli.Output;
+using DatRules.Policies;
+using DatRules.Screening;
+using NodaTime;
+
+namespace DatRules.Cli.Commands;
+
+/// <summary>
+/// <c>history</c> on the columnar engine: every row classified by the ratio test and by the provider's policy in force
+/// on its balance-sheet date, written per issuer (in order of first appearance, tickers case-insensitive) and date. The
+/// same answers and texts as <see cref="History.HistoryAnalysis"/> over domain snapshots (tests compare them), with no
+/// domain object per row: the policies in force are looked up once per distinct date, each screened over the universe.
+/// </summary>
+internal sealed class ColumnarHistory
+{
+    private readonly SnapshotTable _table;
+    private readonly Universe _universe;
+    private readonly PolicyScreening _test;
+    private readonly IReadOnlyList<PolicyScreening> _underPolicy;
+    private readonly int[] _policyOfRow;
+    private readonly int[] _sorted;
+    private readonly int[] _start;
+
+    private ColumnarHistory(SnapshotTable table, Universe universe, PolicyScreening test, IReadOnlyList<PolicyScreening> underPolicy, int[] policyOfRow)
+    {
+        _table = table;
+        _universe = universe;
+        _test = test;
+        _underPolicy = underPolicy;
+        _policyOfRow = policyOfRow;
+        (_sorted, _start) = universe.Groups;
+    }
+
+    /// <summary>Classifies every row of <paramref name="table"/>.</summary>
+    /// <param name="table">The snapshots.</param>
+    /// <param name="catalog">The policies.</param>
+    /// <param name="provider">The provider whose policy in force applies on each date.</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="PolicyNotFoundException">No policy of <paramref name="provider"/> is in force on a balance-sheet date.</exception>
+    public static ColumnarHistory Run(SnapshotTable table, PolicyCatalog catalog, IndexProvider provider)
+    {
+        var policies = new List<IndexPolicy>();
+        var indexOfPolicy = new Dictionary<IndexPolicy, int>(ReferenceEqualityComparer.Instance);
+        var policyOfDay = new Dictionary<int, int>();
+        var policyOfRow = new int[table.Count];
+        for (int row = 0; row < table.Count; row++)
+        {
+            int day = table.AsOf[row];
+            if (!policyOfDay.TryGetValue(day, out int k))
+            {
+                var policy = catalog.InForce(provider, LocalDate.FromDateOnly(DateOnly.FromDayNumber(day)));
+                if (!indexOfPolicy.TryGetValue(policy, out k))
+                {
+                    k = policies.Count;
+                    indexOfPolicy[policy] = k;
+                    policies.Add(policy);
+                }
+
+                policyOfDay[day] = k;
+            }
+
+            policyOfRow[row] = k;
+        }
+
+        // Line-item criteria read the snapshots' line items: the universe is then built from them (as screen does).
+        var universe = policies.Any(p => p.ReadsLineItems) ? Universe.From(table.ToSnapshots()) : table.BuildUniverse();
+        var engine = new ScreeningEngine();
+        var test = engine.Screen(universe, ColumnarScreen.ClassificationOnly(DatClassifier.Msci.Threshold, DatClassifier.Msci.RuleName));
+        return new ColumnarHistory(table, universe, test, engine.Screen(universe, policies), policyOfRow);
+    }
+
+    /// <summary>Writes the table: a block per issuer, then what the columns mean.</summary>
+    /// <param name="o">Where to write.</param>
+    public void WriteTable(TextWriter o)
+    {
+        for (int issuer = 0; issuer < _start.Length - 1; issuer++)
+        {
+            o.WriteLine($"{Ticker(issuer)}: first balance sheet at >= 50%: {FirstCrossed(issuer)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never"}");
+            o.WriteLine($"{"As of",-10} {"Ratio",8}  {"MSCI test",-13} {"MSCI policy in force",-26} {"Under it",-9} Action");
+            for (int j = _start[issuer]; j < _start[issuer + 1]; j++)
+            {
+                int row = _sorted[j];
+                var screening = _underPolicy[_policyOfRow[row]];
+                string action = ShortAction(screening, row);
+                o.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{AsOf(row):yyyy-MM-dd} {(_universe.RatioAt(row) is { } r ? (r * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "n/a"),8}  {ScreenWriter.ShortClass(_test.ClassificationAt(row)),-13} {screening.Policy.Id,-26} {ScreenWriter.ShortClass(screening.ClassificationAt(row)),-9} {(action.Length <= 8 ? action : action[..7] + "~")}").TrimEnd());
+            }
+
+            o.WriteLine();
+        }
+
+        o.WriteLine("MSCI test: the ratio test alone (digital assets >= 50% of total assets).");
+        o.WriteLine("Under it, Action: verdict and action of the MSCI policy in force on each as-of");
+        o.WriteLine("date (--format json gives the action in full).");
+    }
+
+    /// <summary>Writes the CSV: a line per row, issuer by issuer.</summary>
+    /// <param name="o">Where to write.</param>
+    public void WriteCsv(TextWriter o) => CsvTable.Write(
+        o,
+        ["ticker", "as_of", "digital_asset_ratio", "classification", "msci_policy_in_force", "classification_under_policy_in_force", "first_crossed"],
+        Enumerable.Range(0, _start.Length - 1).SelectMany(issuer =>
+        {
+            string ticker = Ticker(issuer);
+            var first = FirstCrossed(issuer);
+            return Rows(issuer).Select(row => (IReadOnlyList<object?>)
+            [
+                ticker, AsOf(row), ScreenWriter.RoundedRatio(_universe.RatioAt(row)), _test.ClassificationAt(row).ToString(),
+                _underPolicy[_policyOfRow[row]].Policy.Id, _underPolicy[_policyOfRow[row]].ClassificationAt(row).ToString(), first,
+            ]);
+        }));
+
+    /// <summary>Writes the JSON array (indented, as the serializer writes it), streamed in blocks.</summary>
+    /// <param name="sink">Receives the UTF-8 output in order.</param>
+    public void WriteJson(Action<ReadOnlySpan<byte>> sink)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 17);
+        var options = new JsonWriterOptions { Indented = JsonOutput.Options.WriteIndented, Encoder = JsonOutput.Options.Encoder };
+        using (var json = new Utf8JsonWriter(buffer, options))
+        {
+            json.WriteStartArray();
+            for (int issuer = 0; issuer < _start.Length - 1; issuer++)
+            {
+                json.WriteStartObject();
+                json.WriteString("ticker", Ticker(issuer));
+                if (FirstCrossed(issuer) is { } first)
+                {
+                    json.WriteString("firstCrossed", first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    json.WriteNull("firstCrossed");
+                }
+
+                json.WriteStartArray("points");
+                foreach (int row in Rows(issuer))
+                {
+                    var screening = _underPolicy[_policyOfRow[row]];
+                    json.WriteStartObject();
+                    json.WriteString("asOf", AsOf(row).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    if (ScreenWriter.RoundedRatio(_universe.RatioAt(row)) is { } ratio)
+                    {
+                        json.WriteNumber("digitalAssetRatio", ratio);
+                    }
+                    else
+                    {
+                        json.WriteNull("digitalAssetRatio");
+                    }
+
+                    json.WriteString("classification", _test.ClassificationAt(row).ToString());
+                    json.WriteString("msciPolicyInForce", screening.Policy.Id);
+                    json.WriteString("classificationUnderPolicyInForce", screening.ClassificationAt(row).ToString());
+                    json.WriteString("actionUnderPolicyInForce", Action(screening, row));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                if (json.BytesPending + buffer.WrittenCount >= 1 << 16)
+                {
+                    json.Flush();
+                    sink(buffer.WrittenSpan);
+                    buffer.ResetWrittenCount();
+                }
+            }
+
+            json.WriteEndArray();
+        }
+
+        sink(buffer.WrittenSpan);
+        sink(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
+    }
+
+    private IEnumerable<int> Rows(int issuer)
+    {
+        for (int j = _start[issuer]; j < _start[issuer + 1]; j++)
+        {
+            yield return _sorted[j];
+        }
+    }
+
+    private string Ticker(int issuer) => _universe.IssuerTickers[issuer];
+
+    private LocalDate AsOf(int row) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(_table.AsOf[row]));
+
+    /// <summary>The as-of date of the issuer's first balance sheet the ratio test calls a DAT.</summary>
+    private LocalDate? FirstCrossed(int issuer)
+    {
+        for (int j = _start[issuer]; j < _start[issuer + 1]; j++)
+        {
+            if (_test.ClassificationAt(_sorted[j]) == DatClassification.DigitalAssetTreasury)
+            {
+                return AsOf(_sorted[j]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The action in full, as <see cref="RuleChange.Describe"/> words it.</summary>
+    private static string Action(PolicyScreening screening, int row)
+    {
+        sbyte a = screening.Actions[row];
+        var p = screening.Policy;
+        return a >= 0 ? ((PolicyAction)a).ToString()
+            : screening.ClassificationAt(row) == DatClassification.Indeterminate ? "unknown"
+            : $"{p.ConstituentAction} if constituent, else {p.NonConstituentAction}";
+    }
+
+    /// <summary>The action for the table, as <see cref="ActionText.Short(PolicyDecision)"/> words it.</summary>
+    private static string ShortAction(PolicyScreening screening, int row)
+    {
+        sbyte a = screening.Actions[row];
+        var p = screening.Policy;
+        return a >= 0 ? ActionText.Short((PolicyAction)a)
+            : screening.ClassificationAt(row) == DatClassification.Indeterminate ? "unknown"
+            : $"{ActionText.Short(p.ConstituentAction)} | {ActionText.Short(p.NonConstituentAction)}";
+    }
+}
