@@ -202,23 +202,9 @@ internal sealed class ColumnarHistory
         return null;
     }
 
-    /// <summary>The action in full, as <see cref="RuleChange.Describe"/> words it.</summary>
-    private static string Action(PolicyScreening screening, int row)
-    {
-        sbyte a = screening.Actions[row];
-        var p = screening.Policy;
-        return a >= 0 ? ((PolicyAction)a).ToString()
-            : screening.ClassificationAt(row) == DatClassification.Indeterminate ? "unknown"
-            : $"{p.ConstituentAction} if constituent, else {p.NonConstituentAction}";
-    }
+    private static string Action(PolicyScreening screening, int row) =>
+        ActionText.Describe(screening.Policy, screening.ClassificationAt(row), screening.Actions[row]);
 
-    /// <summary>The action for the table, as <see cref="ActionText.Short(PolicyDecision)"/> words it.</summary>
-    private static string ShortAction(PolicyScreening screening, int row)
-    {
-        sbyte a = screening.Actions[row];
-        var p = screening.Policy;
-        return a >= 0 ? ActionText.Short((PolicyAction)a)
-            : screening.ClassificationAt(row) == DatClassification.Indeterminate ? "unknown"
-            : $"{ActionText.Short(p.ConstituentAction)} | {ActionText.Short(p.NonConstituentAction)}";
-    }
+    private static string ShortAction(PolicyScreening screening, int row) =>
+        ActionText.Short(screening.Policy, screening.ClassificationAt(row), screening.Actions[row]);
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using DatRules.Cli.Output;
 using DatRules.Policies;
 
@@ -51,75 +50,23 @@ internal static class DiffCommand
                 throw new UsageException("Give --from and --to (policy ids), or --date and --vs-date.");
             }
 
-            var snapshots = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx);
-            var report = RuleChange.Compare(snapshots, before, after);
-            if (parse.GetValue(format) == OutputFormat.Json)
+            // On the columnar engine: both policies screened over the universe, no domain decision per row.
+            var diff = ColumnarDiff.Run(InputLoader.LoadTable(parse.GetValue(input), parse.GetValue(skipInvalid), ctx), before, after);
+            switch (parse.GetValue(format))
             {
-                WriteJson(report, ctx.Out);
-            }
-            else if (parse.GetValue(format) == OutputFormat.Csv)
-            {
-                WriteCsv(report, ctx.Out);
-            }
-            else
-            {
-                WriteTable(report, ctx.Out);
+                case OutputFormat.Json:
+                    diff.WriteJson(ctx.WriteUtf8);
+                    break;
+                case OutputFormat.Csv:
+                    diff.WriteCsv(ctx.Out);
+                    break;
+                default:
+                    diff.WriteTable(ctx.Out);
+                    break;
             }
 
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static void WriteTable(RuleChangeReport report, TextWriter o)
-    {
-        o.WriteLine($"from: {report.From}");
-        o.WriteLine($"to:   {report.To}");
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Changes.Count:#,0} of {Plural.Issuers(report.Screened)} {(report.Changes.Count == 1 ? "changes" : "change")}."));
-        o.WriteLine();
-        foreach (var c in report.Changes)
-        {
-            o.WriteLine($"{c.Snapshot.Issuer.Ticker,-8} {c.Snapshot.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}  {ScreenWriter.ShortClass(c.Before.Classification)} -> {ScreenWriter.ShortClass(c.After.Classification)}");
-            o.WriteLine($"    before: {RuleChange.Describe(c.Before)}");
-            o.WriteLine($"    after:  {RuleChange.Describe(c.After)}");
-        }
-    }
-
-    private static void WriteCsv(RuleChangeReport report, TextWriter o) => CsvTable.Write(
-        o,
-        ["ticker", "as_of", "digital_asset_ratio", "classification_changed", "action_changed", "before_policy", "before_classification", "before_action", "after_policy", "after_classification", "after_action"],
-        report.Changes.Select(c => new object?[]
-        {
-            c.Snapshot.Issuer.Ticker, c.Snapshot.AsOf, ScreenWriter.RoundedRatio(c.Snapshot.DigitalAssetRatio), c.ClassificationChanged, c.ActionChanged,
-            c.Before.Policy.Id, c.Before.Classification.ToString(), RuleChange.Describe(c.Before), c.After.Policy.Id, c.After.Classification.ToString(), RuleChange.Describe(c.After),
-        }));
-
-    private static void WriteJson(RuleChangeReport report, TextWriter o)
-    {
-        static Dictionary<string, object?> Side(PolicyDecision d) => new()
-        {
-            ["policy"] = d.Policy.Id,
-            ["classification"] = d.Classification.ToString(),
-            ["action"] = RuleChange.Describe(d),
-            ["reasons"] = d.Reasons,
-        };
-
-        var doc = new Dictionary<string, object?>
-        {
-            ["from"] = report.From.Id,
-            ["to"] = report.To.Id,
-            ["screened"] = report.Screened,
-            ["changes"] = report.Changes.Select(c => new Dictionary<string, object?>
-            {
-                ["ticker"] = c.Snapshot.Issuer.Ticker,
-                ["asOf"] = c.Snapshot.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["digitalAssetRatio"] = ScreenWriter.RoundedRatio(c.Snapshot.DigitalAssetRatio),
-                ["classificationChanged"] = c.ClassificationChanged,
-                ["actionChanged"] = c.ActionChanged,
-                ["before"] = Side(c.Before),
-                ["after"] = Side(c.After),
-            }).ToList(),
-        };
-        o.WriteLine(JsonSerializer.Serialize(doc, JsonOutput.Options));
     }
 }
