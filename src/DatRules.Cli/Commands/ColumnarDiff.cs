@@ -85,9 +85,9 @@ internal sealed class ColumnarDiff
     public void WriteJson(Action<ReadOnlySpan<byte>> sink)
     {
         var reasons = (Before: new ReasonWriter(_table, _before.Policy, DatClassifier.Msci), After: new ReasonWriter(_table, _after.Policy, DatClassifier.Msci));
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 17);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = JsonOutput.Options.WriteIndented, Encoder = JsonOutput.Options.Encoder }))
+        using (var blocks = new JsonBlocks(sink))
         {
+            var json = blocks.Json;
             json.WriteStartObject();
             json.WriteString("from", _before.Policy.Id);
             json.WriteString("to", _after.Policy.Id);
@@ -112,16 +112,12 @@ internal sealed class ColumnarDiff
                 Side("before", _before, reasons.Before, row);
                 Side("after", _after, reasons.After, row);
                 json.WriteEndObject();
-                if (json.BytesPending + buffer.WrittenCount >= 1 << 16)
-                {
-                    json.Flush();
-                    sink(buffer.WrittenSpan);
-                    buffer.ResetWrittenCount();
-                }
+                blocks.FlushIfLarge();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
+            blocks.Complete();
 
             void Side(string name, PolicyScreening screening, ReasonWriter reasonWriter, int row)
             {
@@ -141,8 +137,6 @@ internal sealed class ColumnarDiff
             }
         }
 
-        sink(buffer.WrittenSpan);
-        sink(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
     }
 
     private static string Describe(PolicyScreening screening, int row) =>

@@ -119,10 +119,9 @@ internal sealed class ColumnarHistory
     /// <param name="sink">Receives the UTF-8 output in order.</param>
     public void WriteJson(Action<ReadOnlySpan<byte>> sink)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 17);
-        var options = new JsonWriterOptions { Indented = JsonOutput.Options.WriteIndented, Encoder = JsonOutput.Options.Encoder };
-        using (var json = new Utf8JsonWriter(buffer, options))
+        using (var blocks = new JsonBlocks(sink))
         {
+            var json = blocks.Json;
             json.WriteStartArray();
             for (int issuer = 0; issuer < _start.Length - 1; issuer++)
             {
@@ -161,19 +160,13 @@ internal sealed class ColumnarHistory
 
                 json.WriteEndArray();
                 json.WriteEndObject();
-                if (json.BytesPending + buffer.WrittenCount >= 1 << 16)
-                {
-                    json.Flush();
-                    sink(buffer.WrittenSpan);
-                    buffer.ResetWrittenCount();
-                }
+                blocks.FlushIfLarge();
             }
 
             json.WriteEndArray();
+            blocks.Complete();
         }
 
-        sink(buffer.WrittenSpan);
-        sink(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
     }
 
     private IEnumerable<int> Rows(int issuer)
