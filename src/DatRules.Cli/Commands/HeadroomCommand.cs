@@ -20,15 +20,17 @@ internal static class HeadroomCommand
         command.SetAction(parse =>
         {
             var t = ThresholdOption.Resolve(parse.GetValue(threshold));
-            var snapshots = InputLoader.Load(parse.GetValue(input), false, ctx)
-                .Where(s => parse.GetValue(ticker) is not { } only || string.Equals(s.Issuer.Ticker, only, StringComparison.OrdinalIgnoreCase))
-                .ToList();
-            if (snapshots.Count == 0)
+            var table = InputLoader.LoadTable(parse.GetValue(input), false, ctx);
+            var rows = Enumerable.Range(0, table.Count)
+                .Where(row => parse.GetValue(ticker) is not { } only || string.Equals(table.Ticker.StringAt(row), only, StringComparison.OrdinalIgnoreCase))
+                .ToArray();
+            if (rows.Length == 0)
             {
                 throw new UsageException($"--ticker '{parse.GetValue(ticker)}' is not in the input.");
             }
 
-            var results = snapshots.Select(s => Checked.Run($"the headroom of {s.Issuer.Ticker} ({s.AsOf:yyyy-MM-dd})", () => HeadroomCalculator.Compute(s, t))).ToList();
+            // Streamed: results computed a block at a time (on both cores) and written as they come, not held.
+            var results = Compute(table, rows, t);
             if (parse.GetValue(format) == OutputFormat.Csv)
             {
                 CsvTable.Write(
@@ -44,24 +46,16 @@ internal static class HeadroomCommand
 
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                var rows = results.Select(r => new Dictionary<string, object?>
+                using var blocks = new JsonBlocks(ctx.WriteUtf8);
+                blocks.Json.WriteStartArray();
+                foreach (var r in results)
                 {
-                    ["ticker"] = r.Ticker,
-                    ["asset"] = r.Asset,
-                    ["classification"] = r.Classification.ToString(),
-                    ["threshold"] = r.Threshold.ToString(),
-                    ["direction"] = r.Direction.ToString(),
-                    ["currentPrice"] = Round(r.CurrentPrice, 2),
-                    ["breakEvenPrice"] = Round(r.BreakEvenPrice, 2),
-                    ["breakEvenFactor"] = Round(r.BreakEvenFactor, 8),
-                    ["priceMovePct"] = Round(r.PriceMovePct, 4),
-                    ["cashFundedPurchaseToCross"] = Round(r.CashFundedPurchaseToCross, 2),
-                    ["debtFundedPurchaseToCross"] = Round(r.DebtFundedPurchaseToCross, 2),
-                    ["saleToExit"] = Round(r.SaleToExit, 2),
-                    ["operatingAssetsToExit"] = Round(r.OperatingAssetsToExit, 2),
-                    ["reasons"] = r.Reasons,
-                });
-                ctx.Out.WriteLine(JsonSerializer.Serialize(rows, JsonOutput.Options));
+                    JsonSerializer.Serialize(blocks.Json, Json(r), JsonOutput.Options);
+                    blocks.FlushIfLarge();
+                }
+
+                blocks.Json.WriteEndArray();
+                blocks.Complete();
                 return ExitCodes.Ok;
             }
 
@@ -82,6 +76,54 @@ internal static class HeadroomCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static Dictionary<string, object?> Json(HeadroomResult r) => new()
+    {
+        ["ticker"] = r.Ticker,
+        ["asset"] = r.Asset,
+        ["classification"] = r.Classification.ToString(),
+        ["threshold"] = r.Threshold.ToString(),
+        ["direction"] = r.Direction.ToString(),
+        ["currentPrice"] = Round(r.CurrentPrice, 2),
+        ["breakEvenPrice"] = Round(r.BreakEvenPrice, 2),
+        ["breakEvenFactor"] = Round(r.BreakEvenFactor, 8),
+        ["priceMovePct"] = Round(r.PriceMovePct, 4),
+        ["cashFundedPurchaseToCross"] = Round(r.CashFundedPurchaseToCross, 2),
+        ["debtFundedPurchaseToCross"] = Round(r.DebtFundedPurchaseToCross, 2),
+        ["saleToExit"] = Round(r.SaleToExit, 2),
+        ["operatingAssetsToExit"] = Round(r.OperatingAssetsToExit, 2),
+        ["reasons"] = r.Reasons,
+    };
+
+    /// <summary>
+    /// The headroom of each row, in order: blocks of rows computed on both cores (a domain snapshot and calculation per
+    /// row), each block yielded before the next is computed. An error is the first in row order (each core stops at its
+    /// first, the lower rows' core reported first).
+    /// </summary>
+    private static IEnumerable<HeadroomResult> Compute(Input.SnapshotTable table, int[] rows, Classification.RatioThreshold t)
+    {
+        const int Block = 4096;
+        var results = new HeadroomResult[Math.Min(Block, rows.Length)];
+        _ = table.ToSnapshot(rows[0]); // builds what snapshots share (carried flows) before the cores read it
+        for (int from = 0; from < rows.Length; from += Block)
+        {
+            int n = Math.Min(Block, rows.Length - from), pieces = n >= 512 ? 2 : 1;
+            int start = from;
+            Cores.Run(pieces, piece =>
+            {
+                for (int i = n * piece / pieces; i < n * (piece + 1) / pieces; i++)
+                {
+                    var s = table.ToSnapshot(rows[start + i]);
+                    results[i] = Checked.Run($"the headroom of {s.Issuer.Ticker} ({s.AsOf:yyyy-MM-dd})", () => HeadroomCalculator.Compute(s, t));
+                }
+            });
+
+            for (int i = 0; i < n; i++)
+            {
+                yield return results[i];
+            }
+        }
     }
 
     private static decimal? Round(decimal? v, int places) => v is { } x ? Math.Round(x, places) : null;
