@@ -11,14 +11,15 @@ internal static class Cores
     /// <summary>Runs <paramref name="body"/>(0) to <paramref name="body"/>(<paramref name="count"/> - 1) at once and waits for all.</summary>
     /// <param name="count">The number of pieces.</param>
     /// <param name="body">The work of piece i.</param>
+    /// <param name="parallel">Whether to start threads; otherwise the pieces run one after another here (small inputs, one core).</param>
     /// <exception cref="Exception">The first piece's exception (by index), as thrown.</exception>
-    public static void Run(int count, Action<int> body)
+    public static void Run(int count, Action<int> body, bool parallel = true)
     {
-        if (count <= 1)
+        if (count <= 1 || !parallel || Environment.ProcessorCount == 1)
         {
-            if (count == 1)
+            for (int i = 0; i < count; i++)
             {
-                body(0);
+                body(i);
             }
 
             return;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DatRules.Cli.Input;
 using DatRules.Cli.Output;
-using DatRules.Issuers;
 using DatRules.Policies;
 
 namespace DatRules.Cli.Commands;
@@ -36,7 +35,4 @@ internal static class HistoryCommand
         });
         return command;
     }
-
-    internal static IReadOnlyList<IssuerSnapshot> Load(FileInfo? input, CliContext ctx) =>
-        input is null ? EmbeddedDataset.LoadHistory() : InputLoader.Load(input, false, ctx);
 }

@@ -1,19 +1,10 @@
 using DatRules.Cli.Input;
-using DatRules.Issuers;
 
 namespace DatRules.Cli.Commands;
 
 /// <summary>Loads snapshots from --input (a file, or <c>-</c> for standard input) or the embedded dataset, reporting skipped rows.</summary>
 internal static class InputLoader
 {
-    /// <summary>Loads the rows as domain snapshots.</summary>
-    /// <param name="input">The file, or <see langword="null"/> for the embedded dataset.</param>
-    /// <param name="skipInvalid">Skip invalid rows (a warning each) instead of failing.</param>
-    /// <param name="ctx">Where warnings go.</param>
-    /// <returns>The snapshots, in file order.</returns>
-    public static IReadOnlyList<IssuerSnapshot> Load(FileInfo? input, bool skipInvalid, CliContext ctx) =>
-        input is null ? EmbeddedDataset.Load() : LoadTable(input, skipInvalid, ctx).ToSnapshots();
-
     /// <summary>Loads the rows as columns.</summary>
     /// <param name="input">The file, or <see langword="null"/> for the embedded dataset.</param>
     /// <param name="skipInvalid">Skip invalid rows (a warning each) instead of failing.</param>

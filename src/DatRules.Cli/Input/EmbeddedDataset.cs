@@ -13,17 +13,9 @@ internal static class EmbeddedDataset
 
     internal const string HistoryResourceName = "DatRules.Cli.Data.strategy-history.csv";
 
-    /// <summary>Each company's latest balance sheet.</summary>
-    /// <returns>The snapshots.</returns>
-    public static IReadOnlyList<IssuerSnapshot> Load() => LoadTable(ResourceName).ToSnapshots();
-
     /// <summary>Every balance sheet of the dataset, for point-in-time screens.</summary>
     /// <returns>The snapshots.</returns>
     public static IReadOnlyList<IssuerSnapshot> LoadAll() => LoadAllTable(ResourceName).ToSnapshots();
-
-    /// <summary>Strategy's quarterly balance sheets, 2024-2025 (docs/history.md).</summary>
-    /// <returns>The snapshots.</returns>
-    public static IReadOnlyList<IssuerSnapshot> LoadHistory() => LoadAllTable(HistoryResourceName).ToSnapshots();
 
     /// <summary>
     /// Reads an embedded CSV as a table: for the company dataset, each company's latest balance sheet only (the

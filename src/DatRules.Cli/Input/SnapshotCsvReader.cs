@@ -32,6 +32,9 @@ internal static class SnapshotCsvReader
     /// <summary>The least bytes of each part when a file is read on several cores (smaller files are read on one).</summary>
     internal const long MinPartBytes = 1 << 20;
 
+    /// <summary>The rows from which the duplicate check starts a second thread (below, a thread costs more than it saves).</summary>
+    private const int ParallelRows = 16_384;
+
     internal static string[] RequiredColumns => SnapshotSchema.RequiredColumns;
 
     /// <summary>The rows read, and the errors of the rows skipped (with <c>skipInvalid</c>).</summary>
@@ -447,7 +450,7 @@ internal static class SnapshotCsvReader
     {
         var hashes = new int[count];
         int half = count / 2;
-        Cores.Run(2, i => Hash(comparer, hashes, i == 0 ? 0 : half, i == 0 ? half : count));
+        Cores.Run(2, i => Hash(comparer, hashes, i == 0 ? 0 : half, i == 0 ? half : count), parallel: count >= ParallelRows);
         return AnyDuplicate(comparer, hashes, count);
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -467,7 +470,7 @@ internal static class SnapshotCsvReader
     private static bool AnyDuplicate(RowKeyComparer comparer, int[] hashes, int count)
     {
         var found = new bool[2];
-        Cores.Run(2, part => found[part] = AnyDuplicateInHalf(comparer, hashes, count, part));
+        Cores.Run(2, part => found[part] = AnyDuplicateInHalf(comparer, hashes, count, part), parallel: count >= ParallelRows);
         return found[0] || found[1];
     }
 

@@ -118,7 +118,7 @@ internal static class ScreenColumnsWriter
         // Writes rows [from, to) after what o holds, passing o to flush (when given) whenever it grows large.
         Action<Utf8Text, int, int, Action<ReadOnlySpan<byte>>?> Rows()
         {
-            var actions = ActionTexts(s.Policy, a => a.ToString(), Describe);
+            var actions = ActionTexts(s.Policy, ActionText.Describe);
             var reasons = withReasons ? new ReasonWriter(table, s.Policy, s.Classifier) : null;
             return (o, from, to, flush) =>
             {
@@ -194,7 +194,7 @@ internal static class ScreenColumnsWriter
         var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
         var name = table.Store<TextColumn>("name");
         var reasons = new ReasonWriter(table, s.Policy, s.Classifier);
-        var actions = ActionTexts(s.Policy, a => a.ToString(), Describe);
+        var actions = ActionTexts(s.Policy, ActionText.Describe);
         var classes = s.Screening.Classifications;
         var ratio = new Utf8Text(32);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -274,7 +274,7 @@ internal static class ScreenColumnsWriter
         var o = new Utf8Text(FlushBytes * 2);
         var name = table.Store<TextColumn>("name");
         bool withPolicy = s.Policy is not null;
-        var shortActions = ActionTexts(s.Policy, ActionText.Short, ShortDescribe);
+        var shortActions = ActionTexts(s.Policy, ActionText.Short);
         var classes = s.Screening.Classifications;
         Line(o, TerminalText.Escape(s.Heading));
         Line(o, string.Empty);
@@ -420,21 +420,17 @@ internal static class ScreenColumnsWriter
     }
 
     /// <summary>The action text of a row: the action, or (when it depends on constituency or is unknown) a description.</summary>
-    private static Func<DatRules.Screening.PolicyScreening, int, string> ActionTexts(IndexPolicy? policy, Func<PolicyAction, string> text, Func<IndexPolicy, DatClassification, string> describe)
+    /// <summary>A row's action text under the policy (<see cref="ActionText"/>), the texts of known actions made once.</summary>
+    private static Func<DatRules.Screening.PolicyScreening, int, string> ActionTexts(IndexPolicy? policy, Func<IndexPolicy, DatClassification, sbyte, string> text)
     {
         var cache = new string[16];
         return (screening, row) =>
         {
             sbyte a = screening.Actions[row];
-            return a >= 0 ? cache[a] ??= text((PolicyAction)a) : describe(policy!, screening.ClassificationAt(row));
+            var c = screening.ClassificationAt(row);
+            return a >= 0 ? cache[a] ??= text(policy!, c, a) : text(policy!, c, a);
         };
     }
-
-    private static string Describe(IndexPolicy p, DatClassification c) =>
-        c == DatClassification.Indeterminate ? "unknown" : $"{p.ConstituentAction} if constituent, else {p.NonConstituentAction}";
-
-    private static string ShortDescribe(IndexPolicy p, DatClassification c) =>
-        c == DatClassification.Indeterminate ? "unknown" : $"{ActionText.Short(p.ConstituentAction)} | {ActionText.Short(p.NonConstituentAction)}";
 
     private static void Line(Utf8Text o, string text)
     {
