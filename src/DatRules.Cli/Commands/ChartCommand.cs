@@ -36,9 +36,9 @@ internal static class ChartCommand
 
             var plot = parse.GetValue(kind) switch
             {
-                "ratio" => RatioOverTime(InputLoader.LoadTable(parse.GetValue(input), false, ctx, Input.EmbeddedDataset.HistoryResourceName)),
-                "universe" => Universe(InputLoader.LoadTable(parse.GetValue(input), false, ctx)),
-                "sensitivity" => Sensitivity(InputLoader.LoadTable(parse.GetValue(input), false, ctx).BuildUniverse()),
+                "ratio" => RatioOverTime(InputLoader.Load(parse.GetValue(input), false, ctx, Input.EmbeddedDataset.HistoryResourceName)),
+                "universe" => Universe(InputLoader.Load(parse.GetValue(input), false, ctx)),
+                "sensitivity" => Sensitivity(InputLoader.Load(parse.GetValue(input), false, ctx).ToUniverse()),
                 var other => throw new UsageException($"Unknown chart '{other}': use ratio, universe or sensitivity."),
             };
 
@@ -70,9 +70,9 @@ internal static class ChartCommand
     /// <summary>Companies past which the ratio chart shows percentiles by date (a line and legend entry per company is unreadable beyond that).</summary>
     internal const int MaxLines = 20;
 
-    private static Plot RatioOverTime(Input.SnapshotTable table)
+    private static Plot RatioOverTime(DatRules.Data.SnapshotFrame table)
     {
-        var universe = table.BuildUniverse();
+        var universe = table.ToUniverse();
         return universe.IssuerCount <= MaxLines ? RatioOverTime(table.ToSnapshots()) : RatioPercentiles(universe);
     }
 
@@ -111,7 +111,7 @@ internal static class ChartCommand
     /// <returns>One point per date, in date order.</returns>
     internal static (DateOnly Date, double Median, double P90, double DatShare)[] RatioSeries(Screening.Universe universe)
     {
-        var test = new Screening.ScreeningEngine().Screen(universe, ColumnarScreen.ClassificationOnly(Classification.RatioThreshold.Msci, "ratio test"));
+        var test = new Screening.ScreeningEngine().Screen(universe, Policies.IndexPolicy.ClassificationOnly(Classification.RatioThreshold.Msci, "ratio test"));
         var byDate = new SortedDictionary<int, (List<double> Ratios, int Dats)>();
         for (int row = 0; row < universe.Count; row++)
         {
@@ -120,7 +120,7 @@ internal static class ChartCommand
                 continue;
             }
 
-            int day = universe.AsOfDays[row];
+            int day = universe.AsOfAt(row).ToDateOnly().DayNumber;
             var (ratios, dats) = byDate.TryGetValue(day, out var seen) ? seen : ([], 0);
             ratios.Add((double)(r * 100m));
             byDate[day] = (ratios, dats + (test.ClassificationAt(row) == Classification.DatClassification.DigitalAssetTreasury ? 1 : 0));
@@ -166,7 +166,7 @@ internal static class ChartCommand
     /// <summary>Companies past which the universe chart is a histogram (a bar per company is unreadable beyond that).</summary>
     internal const int MaxBars = 300;
 
-    private static Plot Universe(Input.SnapshotTable table) => table.Count <= MaxBars ? Universe(table.ToSnapshots()) : Histogram(table.BuildUniverse());
+    private static Plot Universe(DatRules.Data.SnapshotFrame table) => table.Count <= MaxBars ? Universe(table.ToSnapshots()) : Histogram(table.ToUniverse());
 
     /// <summary>How many companies fall in each 2.5% band of the ratio (bands start at 0%, so 50% starts a band), from exact integers.</summary>
     private static Plot Histogram(Screening.Universe universe)
@@ -231,7 +231,7 @@ internal static class ChartCommand
     {
         var moves = SensitivityAnalysis.DefaultMoves;
         var thresholds = SensitivityAnalysis.DefaultThresholds;
-        var cells = ColumnarSensitivity.Run(universe, moves, thresholds);
+        var cells = SensitivityAnalysis.Run(universe, moves, thresholds);
         var grid = new double[moves.Count, thresholds.Count];
         for (int m = 0; m < moves.Count; m++)
         {

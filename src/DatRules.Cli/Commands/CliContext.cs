@@ -23,4 +23,20 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, NodaTime.ICl
         Out.Flush();
         RawOut.Write(utf8);
     }
+
+    /// <summary>Runs a writer of UTF-8 bytes against standard output, in order with what was written to <see cref="Out"/>.</summary>
+    /// <param name="write">Writes to the stream it is given.</param>
+    public void WriteTo(Action<Stream> write)
+    {
+        Out.Flush();
+        if (RawOut is not null)
+        {
+            write(RawOut);
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        write(buffer);
+        Out.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
 }

@@ -51,7 +51,7 @@ internal static class DiffCommand
             }
 
             // On the columnar engine: both policies screened over the universe, no domain decision per row.
-            var diff = ColumnarDiff.Run(InputLoader.LoadTable(parse.GetValue(input), parse.GetValue(skipInvalid), ctx), before, after);
+            var diff = DiffReport.Create(InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx), before, after);
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:

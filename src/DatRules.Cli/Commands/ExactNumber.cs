@@ -29,20 +29,12 @@ internal static class ExactNumber
             return null;
         }
 
-        if (Digits(text) != Digits(value.ToString(CultureInfo.InvariantCulture)))
+        if (!DatRules.Json.DecimalText.IsExact(text, value))
         {
             result.AddError($"{option} '{text}' has more digits or a larger magnitude than a decimal holds exactly (28 significant digits, below 7.9e28).");
             return null;
         }
 
         return value;
-    }
-
-    /// <summary>The significant digits and the exponent of a number's text: "050.10" and "5.01e1" both give ("501", -1).</summary>
-    internal static (string Digits, long Exponent) Digits(string number)
-    {
-        // One rule for JSON and the command line (the core's reader of policy and scenario numbers).
-        var (digits, exponent) = DatRules.Json.JsonElementReader.Normalize(number.Trim());
-        return digits.Length == 0 ? (string.Empty, 0) : (digits, exponent);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using DatRules.Classification;
 using DatRules.Cli.Output;
+using DatRules.Data;
 using DatRules.Headroom;
 
 namespace DatRules.Cli.Commands;
@@ -20,17 +21,19 @@ internal static class HeadroomCommand
         command.SetAction(parse =>
         {
             var t = ThresholdOption.Resolve(parse.GetValue(threshold));
-            var table = InputLoader.LoadTable(parse.GetValue(input), false, ctx);
-            var rows = Enumerable.Range(0, table.Count)
-                .Where(row => parse.GetValue(ticker) is not { } only || string.Equals(table.Ticker.StringAt(row), only, StringComparison.OrdinalIgnoreCase))
-                .ToArray();
-            if (rows.Length == 0)
+            var frame = InputLoader.Load(parse.GetValue(input), false, ctx);
+            if (parse.GetValue(ticker) is { } only)
+            {
+                frame = frame.WhereTicker([only]);
+            }
+
+            if (frame.Count == 0)
             {
                 throw new UsageException($"--ticker '{parse.GetValue(ticker)}' is not in the input.");
             }
 
             // Streamed: results computed a block at a time (on both cores) and written as they come, not held.
-            var results = Compute(table, rows, t);
+            var results = frame.Headroom(t);
             if (parse.GetValue(format) == OutputFormat.Csv)
             {
                 CsvTable.Write(
@@ -95,36 +98,6 @@ internal static class HeadroomCommand
         ["operatingAssetsToExit"] = Round(r.OperatingAssetsToExit, 2),
         ["reasons"] = r.Reasons,
     };
-
-    /// <summary>
-    /// The headroom of each row, in order: blocks of rows computed on both cores (a domain snapshot and calculation per
-    /// row), each block yielded before the next is computed. An error is the first in row order (each core stops at its
-    /// first, the lower rows' core reported first).
-    /// </summary>
-    private static IEnumerable<HeadroomResult> Compute(Input.SnapshotTable table, int[] rows, Classification.RatioThreshold t)
-    {
-        const int Block = 4096;
-        var results = new HeadroomResult[Math.Min(Block, rows.Length)];
-        _ = table.ToSnapshot(rows[0]); // builds what snapshots share (carried flows) before the cores read it
-        for (int from = 0; from < rows.Length; from += Block)
-        {
-            int n = Math.Min(Block, rows.Length - from), pieces = n >= 512 ? 2 : 1;
-            int start = from;
-            Cores.Run(pieces, piece =>
-            {
-                for (int i = n * piece / pieces; i < n * (piece + 1) / pieces; i++)
-                {
-                    var s = table.ToSnapshot(rows[start + i]);
-                    results[i] = Checked.Run($"the headroom of {s.Issuer.Ticker} ({s.AsOf:yyyy-MM-dd})", () => HeadroomCalculator.Compute(s, t));
-                }
-            });
-
-            for (int i = 0; i < n; i++)
-            {
-                yield return results[i];
-            }
-        }
-    }
 
     private static decimal? Round(decimal? v, int places) => v is { } x ? Math.Round(x, places) : null;
 

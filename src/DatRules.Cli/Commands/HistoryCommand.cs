@@ -16,8 +16,8 @@ internal static class HistoryCommand
         command.SetAction(parse =>
         {
             // On the columnar engine: a million rows in about a second, not a domain object and decision per row.
-            var table = InputLoader.LoadTable(parse.GetValue(input), false, ctx, EmbeddedDataset.HistoryResourceName);
-            var history = ColumnarHistory.Run(table, PolicyCatalog.BuiltIn, IndexProvider.Msci);
+            var table = InputLoader.Load(parse.GetValue(input), false, ctx, EmbeddedDataset.HistoryResourceName);
+            var history = HistoryReport.Create(table, PolicyCatalog.BuiltIn, IndexProvider.Msci);
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:

@@ -16,7 +16,7 @@ internal static class ImportCommand
 {
     /// <summary>The line-item columns (the names <c>screen --input</c> reads: flows are the quarter's).</summary>
     private static readonly (LineItem Item, string Column)[] LineItemColumns =
-        [.. LineItem.WellKnown.Where(i => !i.IsIntrinsic).Select(i => (i, Input.LineItemCsvColumns.ColumnOf(i)))];
+        [.. LineItem.WellKnown.Where(i => !i.IsIntrinsic).Select(i => (i, CsvValues.ColumnOf(i)))];
 
     public static Command Create(CliContext ctx)
     {

@@ -8,6 +8,17 @@ namespace DatRules.Cli.Commands;
 /// <summary><c>datrules screen</c>: classifies every company of a dataset.</summary>
 internal static class ScreenCommand
 {
+    /// <summary>Columns the CSV output never shows nor any reason reads (the JSON and the table show the name): not stored.</summary>
+    private static readonly string[] NotInCsv = ["name", "country"];
+
+    private static void PrintNotes(SnapshotFrame frame, TextWriter writer)
+    {
+        foreach (string note in frame.SelectionNotes)
+        {
+            writer.WriteLine("note: " + note);
+        }
+    }
+
     public static Command Create(CliContext ctx)
     {
         var selection = new PolicySelection();
@@ -81,7 +92,42 @@ internal static class ScreenCommand
                 heading = string.Create(CultureInfo.InvariantCulture, $"DAT screen under {policy}{inForce}{knownNote}");
             }
 
-            ColumnarScreen.Run(parse.GetValue(input), parse.GetValue(skipInvalid), policy, classifier, outputFormat, !parse.GetValue(noReasons), knownOn, heading, ctx, marketPrices);
+            // Point in time on the embedded dataset: every balance sheet, not only each company's latest.
+            var frame = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx, unread: outputFormat == OutputFormat.Csv ? NotInCsv : null, all: knownOn is not null);
+            if (knownOn is { } knownDate)
+            {
+                frame = frame.KnownOn(knownDate);
+                if (frame.Count == 0)
+                {
+                    PrintNotes(frame, ctx.Error);
+                    throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"No balance sheet in the input was filed on or before {knownDate:yyyy-MM-dd}."));
+                }
+            }
+
+            if (marketPrices is not null)
+            {
+                frame = frame.MarkToMarket(marketPrices);
+            }
+
+            var report = policy is null ? ScreenReport.Classify(frame, classifier, heading) : ScreenReport.Create(frame, policy, heading);
+            ctx.WriteTo(stream =>
+            {
+                switch (outputFormat)
+                {
+                    case OutputFormat.Csv:
+                        report.WriteCsv(stream, !parse.GetValue(noReasons));
+                        break;
+                    case OutputFormat.Json:
+                        report.WriteJson(stream);
+                        break;
+                    default:
+                        report.WriteTable(stream);
+                        break;
+                }
+            });
+
+            // What a point-in-time screen left out: under the table (part of the report), on standard error for data formats.
+            PrintNotes(frame, outputFormat == OutputFormat.Table ? ctx.Out : ctx.Error);
             return ExitCodes.Ok;
         });
 

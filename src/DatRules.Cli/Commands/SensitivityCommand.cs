@@ -16,9 +16,9 @@ internal static class SensitivityCommand
         var command = new Command("sensitivity", "How many companies are DATs if coin prices move -50%..+100% and the line sits at 30%..70%.") { input, format };
         command.SetAction(parse =>
         {
-            var table = InputLoader.LoadTable(parse.GetValue(input), false, ctx);
-            var universe = Checked.Run("the sensitivity grid", table.BuildUniverse);
-            var cells = Checked.Run("the sensitivity grid", () => ColumnarSensitivity.Run(universe, SensitivityAnalysis.DefaultMoves, SensitivityAnalysis.DefaultThresholds));
+            var table = InputLoader.Load(parse.GetValue(input), false, ctx);
+            var universe = Checked.Run("the sensitivity grid", table.ToUniverse);
+            var cells = Checked.Run("the sensitivity grid", () => SensitivityAnalysis.Run(universe, SensitivityAnalysis.DefaultMoves, SensitivityAnalysis.DefaultThresholds));
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(cells.Select(c => new Dictionary<string, object?>

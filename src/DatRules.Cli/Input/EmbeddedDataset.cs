@@ -1,11 +1,11 @@
-using DatRules.Issuers;
+using DatRules.Data;
 
 namespace DatRules.Cli.Input;
 
 /// <summary>
 /// The embedded default dataset (see docs/data.md for the sources of every row): up to three balance sheets per
-/// company, each with its filing. Screens use each company's latest balance sheet (<see cref="PointInTime.Latest"/>);
-/// point-in-time screens (<c>--as-known-on</c>) use them all.
+/// company, each with its filing, read once per run. Screens use each company's latest balance sheet
+/// (<see cref="SnapshotFrame.LatestPerIssuer"/>); point-in-time screens (<c>--as-known-on</c>) use them all.
 /// </summary>
 internal static class EmbeddedDataset
 {
@@ -15,56 +15,20 @@ internal static class EmbeddedDataset
 
     /// <summary>Every balance sheet of the dataset, for point-in-time screens.</summary>
     /// <returns>The snapshots.</returns>
-    public static IReadOnlyList<IssuerSnapshot> LoadAll() => LoadAllTable(ResourceName).ToSnapshots();
+    public static IReadOnlyList<Issuers.IssuerSnapshot> LoadAll() => LoadAllFrame(ResourceName).ToSnapshots();
 
-    /// <summary>
-    /// Reads an embedded CSV as a table: for the company dataset, each company's latest balance sheet only (the
-    /// dataset's lines of the other balance sheets are left out); the history whole.
-    /// </summary>
+    /// <summary>Reads an embedded CSV: for the company dataset each company's latest balance sheet; the history whole.</summary>
     /// <param name="name">The resource name.</param>
-    /// <returns>The table.</returns>
-    public static SnapshotTable LoadTable(string name)
-    {
-        if (name != ResourceName)
-        {
-            return LoadAllTable(name);
-        }
-
-        string text = ReadText(name);
-        var all = Parse(text, name);
-        var snapshots = all.ToSnapshots();
-        var latest = PointInTime.Latest(snapshots).ToHashSet(ReferenceEqualityComparer.Instance);
-
-        // The dataset's records are one line each (tests check it): keep the header and the latest rows' lines.
-        string[] lines = text.Split('\n');
-        var kept = new List<string> { lines[0] };
-        for (int row = 0; row < snapshots.Count; row++)
-        {
-            if (latest.Contains(snapshots[row]))
-            {
-                kept.Add(lines[all.LineAt(row) - 1]);
-            }
-        }
-
-        return Parse(string.Join('\n', kept) + "\n", name);
-    }
+    /// <returns>The frame.</returns>
+    public static SnapshotFrame LoadFrame(string name) => name == ResourceName ? LoadAllFrame(name).LatestPerIssuer() : LoadAllFrame(name);
 
     /// <summary>Reads an embedded CSV whole.</summary>
     /// <param name="name">The resource name.</param>
-    /// <returns>The table.</returns>
-    public static SnapshotTable LoadAllTable(string name) => Parse(ReadText(name), name);
-
-    private static string ReadText(string name)
+    /// <returns>The frame.</returns>
+    public static SnapshotFrame LoadAllFrame(string name)
     {
         using var stream = typeof(EmbeddedDataset).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    private static SnapshotTable Parse(string text, string name)
-    {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
-        return SnapshotCsvReader.Read(stream, name == HistoryResourceName ? "embedded history" : "embedded dataset").Table;
+        return SnapshotFrame.ReadCsv(stream, new SnapshotReadOptions { SourceName = name == HistoryResourceName ? "embedded history" : "embedded dataset" });
     }
 }

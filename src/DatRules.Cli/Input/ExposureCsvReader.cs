@@ -68,7 +68,7 @@ internal static class ExposureCsvReader
             }
 
             decimal? Num(string c, bool required) =>
-                SnapshotCsvReader.Amount(v.TryGetValue(c, out var text) ? text : default, c, required, line, errors);
+                CsvValues.Amount(v.TryGetValue(c, out var text) ? text : default, c, required, line, errors);
 
             string? ticker = Get("ticker", true), family = Get("index_family", true), provider = Get("provider", true), source = Get("source", true);
             LocalDate asOf = default;

@@ -1,7 +1,7 @@
 namespace DatRules.Classification;
 
 /// <summary>The outcome of testing an issuer against a digital-asset rule.</summary>
-public enum DatClassification
+public enum DatClassification : byte
 {
     /// <summary>The data were insufficient or inconsistent; the result's reasons say why.</summary>
     Indeterminate = 0,

@@ -57,15 +57,15 @@ public sealed class DatClassifier
 
         if (total is null)
         {
-            reasons.Add("Total assets are missing: the digital-asset ratio cannot be computed.");
+            reasons.Add(ReasonText.MissingTotalAssets);
         }
         else if (total.Value == 0m)
         {
-            reasons.Add("Total assets are zero: the digital-asset ratio is undefined.");
+            reasons.Add(ReasonText.ZeroTotalAssets);
         }
         else if (digital > total.Value)
         {
-            reasons.Add($"Digital assets ({currency.Format(digital)}) exceed total assets ({currency.Format(total.Value)}): the figures are inconsistent (different dates or line items?).");
+            reasons.Add(ReasonText.Inconsistent(currency.Format(digital), currency.Format(total.Value)));
         }
 
         // The ratio is reported only where it is meaningful: 0..1, positive total assets, one currency.
@@ -77,9 +77,7 @@ public sealed class DatClassifier
 
         bool crossed = Threshold.IsCrossedBy(digital, total!.Value);
         var classification = crossed ? DatClassification.DigitalAssetTreasury : DatClassification.OperatingCompany;
-        reasons.Add(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{RuleName}: digital assets {currency.Format(digital)} / total assets {currency.Format(total.Value)} = {ratio!.Value * 100m:0.####}% {(crossed ? "meets" : "is below")} {Threshold}."));
+        reasons.Add(ReasonText.RatioTest(RuleName, currency, digital, total.Value, ratio!.Value, crossed, Threshold));
         if (snapshot.Holdings.Count > 1)
         {
             reasons.Add("Digital assets are the sum of " + string.Join(", ", snapshot.Holdings.Select(h => $"{h.Asset} {currency.Format(h.FairValue)}")) + ".");
@@ -88,7 +86,7 @@ public sealed class DatClassifier
         reasons.AddRange(snapshot.ValuationNotes);
         if (snapshot.Provenance is { } provenance)
         {
-            reasons.Add($"Figures from {provenance}.");
+            reasons.Add(ReasonText.FiguresFrom(provenance));
             if (provenance.Note is { } note)
             {
                 reasons.Add(note);
@@ -97,7 +95,7 @@ public sealed class DatClassifier
 
         if (snapshot.IsEstimate)
         {
-            reasons.Add("Estimated inputs: " + string.Join(", ", snapshot.EstimatedFields) + ".");
+            reasons.Add(ReasonText.EstimatedInputs(snapshot.EstimatedFields));
         }
 
         return new ClassificationResult(snapshot, classification, ratio, Threshold, reasons);

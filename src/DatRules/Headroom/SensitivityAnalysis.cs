@@ -65,6 +65,23 @@ public static class SensitivityAnalysis
         return cells;
     }
 
+    /// <summary>
+    /// Computes the grid over a columnar universe, cell for cell as <see cref="Run(IEnumerable{IssuerSnapshot}, IEnumerable{decimal}, IEnumerable{RatioThreshold})"/>
+    /// on its snapshots, exactly: each cell is a cut in the universe's <see cref="Screening.RatioIndex"/> (one sort, not a
+    /// classification per row and cell).
+    /// </summary>
+    /// <param name="universe">The rows.</param>
+    /// <param name="priceMovesPct">Price moves in percent (-100 or more).</param>
+    /// <param name="thresholds">Thresholds.</param>
+    /// <returns>The cells, moves outer, thresholds inner.</returns>
+    public static IReadOnlyList<SensitivityCell> Run(Screening.Universe universe, IEnumerable<decimal> priceMovesPct, IEnumerable<RatioThreshold> thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(universe);
+        ArgumentNullException.ThrowIfNull(priceMovesPct);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return ColumnarSensitivity.Run(universe, [.. priceMovesPct], [.. thresholds]);
+    }
+
     /// <summary>Classifies a snapshot after a common coin-price move (exact decimal test).</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="movePct">The move in percent.</param>

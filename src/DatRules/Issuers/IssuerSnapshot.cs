@@ -219,29 +219,16 @@ public sealed class IssuerSnapshot
         decimal delta = 0m;
         foreach (var h in _holdings)
         {
-            if (h.Units <= 0m)
+            var valuation = prices.Revalue(h.Asset, h.Units, h.FairValue, h.Currency, AsOf);
+            notes.Add(valuation.Note);
+            if (valuation.Revalued)
             {
-                notes.Add($"{h.Asset} kept at book value {h.Currency.Format(h.FairValue)}: units not known.");
-                holdings.Add(h);
-            }
-            else if (!prices.TryGetPrice(h.Asset, out decimal price))
-            {
-                notes.Add($"{h.Asset} kept at book value {h.Currency.Format(h.FairValue)}: no price given.");
-                holdings.Add(h);
-            }
-            else if (prices.Currency != h.Currency)
-            {
-                notes.Add($"{h.Asset} kept at book value {h.Currency.Format(h.FairValue)}: the price is in {prices.Currency}, the holding in {h.Currency}.");
-                holdings.Add(h);
+                delta += valuation.Value - h.FairValue;
+                holdings.Add(new DigitalAssetHolding(h.Asset, h.Units, valuation.Value, h.Currency));
             }
             else
             {
-                decimal market = h.Units * price;
-                delta += market - h.FairValue;
-                holdings.Add(new DigitalAssetHolding(h.Asset, h.Units, market, h.Currency));
-                notes.Add(string.Create(
-                    System.Globalization.CultureInfo.InvariantCulture,
-                    $"{h.Asset} marked to market on {prices.On:yyyy-MM-dd}: {h.Units:#,0.########} x {price:#,0.########} = {h.Currency.Format(market)} (book {h.Currency.Format(h.FairValue)} on {AsOf:yyyy-MM-dd})."));
+                holdings.Add(h);
             }
         }
 
@@ -249,13 +236,13 @@ public sealed class IssuerSnapshot
         if (total < 0m)
         {
             notes.Clear();
-            notes.Add("Not marked to market: digital assets exceed total assets on the balance sheet, so other assets cannot be kept at book value.");
+            notes.Add(MarketPrices.NotMarkedNote);
             holdings = [.. _holdings];
             total = TotalAssets;
         }
         else
         {
-            notes.Add($"Other assets at book value of {AsOf:yyyy-MM-dd}.");
+            notes.Add(MarketPrices.OtherAssetsAtBookNote(AsOf));
         }
 
         return Copy(total, holdings, _lineItems, prices.On, [.. notes]);

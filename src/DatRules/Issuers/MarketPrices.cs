@@ -68,4 +68,47 @@ public sealed class MarketPrices
     /// <param name="price">The price.</param>
     /// <returns>Whether a price is given.</returns>
     public bool TryGetPrice(string asset, out decimal price) => _prices.TryGetValue(asset, out price);
+
+    /// <summary>
+    /// Revalues one holding at these prices: units x price when the units are known and a price is given in the holding's
+    /// currency; otherwise the book value, and the note says why. The one place these valuation texts are written.
+    /// </summary>
+    /// <param name="asset">The asset symbol.</param>
+    /// <param name="units">The units held (0 or less: not known).</param>
+    /// <param name="bookValue">The value on the balance sheet.</param>
+    /// <param name="currency">The holding's currency.</param>
+    /// <param name="bookDate">The balance-sheet date.</param>
+    /// <returns>The value and its note.</returns>
+    /// <exception cref="OverflowException">The revalued amount exceeds what <see cref="decimal"/> holds.</exception>
+    public HoldingValuation Revalue(string asset, decimal units, decimal bookValue, Currency currency, LocalDate bookDate)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        if (units <= 0m)
+        {
+            return new HoldingValuation(bookValue, false, $"{asset} kept at book value {currency.Format(bookValue)}: units not known.");
+        }
+
+        if (!TryGetPrice(asset, out decimal price))
+        {
+            return new HoldingValuation(bookValue, false, $"{asset} kept at book value {currency.Format(bookValue)}: no price given.");
+        }
+
+        if (Currency != currency)
+        {
+            return new HoldingValuation(bookValue, false, $"{asset} kept at book value {currency.Format(bookValue)}: the price is in {Currency}, the holding in {currency}.");
+        }
+
+        decimal market = units * price;
+        return new HoldingValuation(market, true, string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{asset} marked to market on {On:yyyy-MM-dd}: {units:#,0.########} x {price:#,0.########} = {currency.Format(market)} (book {currency.Format(bookValue)} on {bookDate:yyyy-MM-dd})."));
+    }
+
+    /// <summary>Gets the note closing a revaluation: every asset but the holdings stays at its book value of <paramref name="bookDate"/>.</summary>
+    /// <param name="bookDate">The balance-sheet date.</param>
+    /// <returns>The note.</returns>
+    public static string OtherAssetsAtBookNote(LocalDate bookDate) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Other assets at book value of {bookDate:yyyy-MM-dd}.");
+
+    /// <summary>Gets the note of a balance sheet that cannot be revalued: its digital assets exceed its total assets.</summary>
+    public static string NotMarkedNote => "Not marked to market: digital assets exceed total assets on the balance sheet, so other assets cannot be kept at book value.";
 }

@@ -89,7 +89,7 @@ public sealed class IndexPolicy
         if (Criteria.Count == 0)
         {
             classification = DatClassification.OperatingCompany;
-            reasons.Add($"{Id}: {Provider} has no digital-asset criterion under this policy.");
+            reasons.Add(ReasonText.NoCriterion(this));
         }
         else
         {
@@ -125,27 +125,39 @@ public sealed class IndexPolicy
             case DatClassification.OperatingCompany:
                 return PolicyAction.None;
             case DatClassification.Indeterminate:
-                reasons.Add($"{Id}: action unknown because the classification is indeterminate.");
+                reasons.Add(ReasonText.ActionUnknown(this));
                 return null;
         }
 
         switch (snapshot.IsIndexConstituent)
         {
             case true:
-                reasons.Add($"{Id}: index constituent -> {ConstituentAction}.");
+                reasons.Add(ReasonText.Action(this, true));
                 return ConstituentAction;
             case false:
-                reasons.Add($"{Id}: not an index constituent -> {NonConstituentAction}.");
+                reasons.Add(ReasonText.Action(this, false));
                 return NonConstituentAction;
             default:
                 if (ConstituentAction == NonConstituentAction)
                 {
-                    reasons.Add($"{Id}: {ConstituentAction} (constituents and non-constituents alike).");
+                    reasons.Add(ReasonText.Action(this, null));
                     return ConstituentAction;
                 }
 
-                reasons.Add($"{Id}: constituent status unknown -> {ConstituentAction} if a constituent, {NonConstituentAction} if not.");
+                reasons.Add(ReasonText.Action(this, null));
                 return null;
         }
     }
+
+    /// <summary>Creates a policy with a ratio threshold and no action: a plain classification, in the form the <see cref="Screening.ScreeningEngine"/> screens.</summary>
+    /// <param name="threshold">The threshold.</param>
+    /// <param name="ruleName">The rule's name, quoted in reasons.</param>
+    /// <returns>The policy (id "classification", provider "none").</returns>
+    public static IndexPolicy ClassificationOnly(RatioThreshold threshold, string ruleName) => CreateBuilder("classification")
+        .For(new IndexProvider("none"), "classification only")
+        .Dated(LocalDate.MinIsoValue, LocalDate.MinIsoValue)
+        .WithRatioThreshold(threshold)
+        .OnMatch(PolicyAction.None, PolicyAction.None)
+        .CitedFrom(new PolicySource(ruleName, "DatRules", LocalDate.MinIsoValue))
+        .Build();
 }

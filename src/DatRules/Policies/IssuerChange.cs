@@ -24,9 +24,7 @@ public sealed record IssuerChange
     public bool ClassificationChanged => Before.Classification != After.Classification;
 
     /// <summary>Gets a value indicating whether the action changes (for a known constituent status, or for either status when unknown).</summary>
-    public bool ActionChanged => Before.Action != After.Action
-        || (Before.Action is null && After.Action is null
-            && (Before.ActionIfConstituent != After.ActionIfConstituent || Before.ActionIfNonConstituent != After.ActionIfNonConstituent));
+    public bool ActionChanged => RuleChange.ActionChanged(Before.Policy, Before.Classification, Before.Action, After.Policy, After.Classification, After.Action);
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -1,3 +1,4 @@
+using DatRules.Classification;
 using DatRules.Issuers;
 
 namespace DatRules.Policies;
@@ -57,5 +58,27 @@ public static class RuleChange
         return decision.Action is { } a ? a.ToString()
             : decision.Classification == Classification.DatClassification.Indeterminate ? "unknown"
             : $"{decision.ActionIfConstituent} if constituent, else {decision.ActionIfNonConstituent}";
+    }
+
+    /// <summary>
+    /// Whether an issuer's action changes between two policies, the one rule every comparison uses
+    /// (<see cref="IssuerChange.ActionChanged"/>, <see cref="Screening.ScreeningEngine.Flips"/>, the columnar diff): the
+    /// actions differ, or both depend on index membership (unknown) and what a constituent or a non-constituent would get differs.
+    /// </summary>
+    /// <param name="before">The first policy.</param>
+    /// <param name="beforeClass">The classification under it.</param>
+    /// <param name="beforeAction">The action under it (<see langword="null"/>: depends on membership or unknown).</param>
+    /// <param name="after">The second policy.</param>
+    /// <param name="afterClass">The classification under it.</param>
+    /// <param name="afterAction">The action under it.</param>
+    /// <returns>Whether the action changes.</returns>
+    public static bool ActionChanged(IndexPolicy before, DatClassification beforeClass, PolicyAction? beforeAction, IndexPolicy after, DatClassification afterClass, PolicyAction? afterAction)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        return beforeAction != afterAction
+            || (beforeAction is null && afterAction is null
+                && (ActionText.IfConstituent(before, beforeClass) != ActionText.IfConstituent(after, afterClass)
+                    || ActionText.IfNonConstituent(before, beforeClass) != ActionText.IfNonConstituent(after, afterClass)));
     }
 }

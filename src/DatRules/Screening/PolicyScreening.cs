@@ -46,11 +46,11 @@ public sealed class PolicyScreening
     /// <summary>Gets the number of positions.</summary>
     public int Count => _classes.Length;
 
-    /// <summary>Gets the classifications as a column (values of <see cref="DatClassification"/>).</summary>
-    public ReadOnlySpan<byte> Classifications => _classes;
+    /// <summary>Gets the classifications as a column.</summary>
+    public ReadOnlySpan<DatClassification> Classifications => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, DatClassification>(_classes);
 
-    /// <summary>Gets the actions as a column: a <see cref="PolicyAction"/> value, or -1 when the action cannot be told.</summary>
-    public ReadOnlySpan<sbyte> Actions => _actions;
+    /// <summary>Gets the actions as a column: a <see cref="PolicyAction"/> value, or -1 when the action cannot be told (see <see cref="ActionAt"/>).</summary>
+    internal ReadOnlySpan<sbyte> Actions => _actions;
 
     /// <summary>Gets the number of digital-asset treasury companies.</summary>
     public int DatCount { get; }

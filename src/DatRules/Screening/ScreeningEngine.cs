@@ -164,7 +164,11 @@ public sealed class ScreeningEngine
         return results;
     }
 
-    /// <summary>Lists every position whose classification or action differs between two screenings of the same universe.</summary>
+    /// <summary>
+    /// Lists every position whose classification or action differs between two screenings of the same universe, with the
+    /// meaning of <see cref="RuleChange.Compare(IEnumerable{Issuers.IssuerSnapshot}, IndexPolicy, IndexPolicy)"/>: where
+    /// both actions depend on an unknown index membership, what a constituent or a non-constituent would get is compared.
+    /// </summary>
     /// <param name="before">The first screening.</param>
     /// <param name="after">The second screening.</param>
     /// <returns>The flips, in position order.</returns>
@@ -179,11 +183,11 @@ public sealed class ScreeningEngine
         }
 
         var flips = new List<ScreeningFlip>();
-        ReadOnlySpan<byte> c1 = before.Classifications, c2 = after.Classifications;
+        ReadOnlySpan<DatRules.Classification.DatClassification> c1 = before.Classifications, c2 = after.Classifications;
         ReadOnlySpan<sbyte> a1 = before.Actions, a2 = after.Actions;
         for (int i = 0; i < c1.Length; i++)
         {
-            if (c1[i] != c2[i] || a1[i] != a2[i])
+            if (c1[i] != c2[i] || (a1[i] != a2[i] || a1[i] < 0) && RuleChange.ActionChanged(before.Policy, before.ClassificationAt(i), before.ActionAt(i), after.Policy, after.ClassificationAt(i), after.ActionAt(i)))
             {
                 flips.Add(new ScreeningFlip(i, before.TickerAt(i), before.ClassificationAt(i), after.ClassificationAt(i), before.ActionAt(i), after.ActionAt(i)));
             }

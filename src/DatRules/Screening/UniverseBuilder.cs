@@ -210,9 +210,10 @@ public sealed class UniverseBuilder
     /// <param name="constituent">Flags: 0 unknown, 1 yes, 2 no.</param>
     /// <param name="selfDescribed">Flags: 0 unknown, 1 yes, 2 no.</param>
     /// <param name="capitalRaised">Flags: 0 unknown, 1 yes, 2 no.</param>
+    /// <param name="lineItemRows">Snapshots of the rows with line items, for the criteria that read them.</param>
     /// <param name="fallback">The snapshots of rows whose amounts are not whole cents below 2^53 (screened by the domain).</param>
     /// <returns>The universe (scale 2).</returns>
-    internal static Universe Adopt(int count, byte[] tickerUtf8, int[] tickerEnds, int[] asOfDays, long[] digital, long[] total, byte[] constituent, byte[] selfDescribed, byte[] capitalRaised, IReadOnlyDictionary<int, IssuerSnapshot> fallback)
+    internal static Universe Adopt(int count, byte[] tickerUtf8, int[] tickerEnds, int[] asOfDays, long[] digital, long[] total, byte[] constituent, byte[] selfDescribed, byte[] capitalRaised, IReadOnlyDictionary<int, IssuerSnapshot> fallback, IReadOnlyDictionary<int, IssuerSnapshot>? lineItemRows = null)
     {
         var b = new UniverseBuilder();
         var invalid = new byte[count];
@@ -226,6 +227,11 @@ public sealed class UniverseBuilder
         {
             invalid[row] = snapshot.DigitalAssetRatio is null ? (byte)1 : (byte)0;
             b.Fallback[row] = snapshot;
+        }
+
+        foreach (var (row, snapshot) in lineItemRows ?? new Dictionary<int, IssuerSnapshot>())
+        {
+            b.LineItemRows[row] = snapshot;
         }
 
         // The reader's text buffer as it is: its unused end is never read (tickers end at TickerEnds), and copying the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using DatRules.Cli.Input;
+using DatRules.Data;
 using DatRules.Policies;
 
 namespace DatRules.Tests.Cli;

@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DatRules.Classification;
-using DatRules.Cli.Input;
-using DatRules.Cli.Output;
+using DatRules.Data;
 using DatRules.History;
 using DatRules.Policies;
 
@@ -107,7 +106,7 @@ public class ColumnarHistoryTests
             expected.Append(CultureInfo.InvariantCulture, $"{"As of",-10} {"Ratio",8}  {"MSCI test",-13} {"MSCI policy in force",-26} {"Under it",-9} Action\n");
             foreach (var (a, b, d) in test.Points.Zip(policy.Points, points))
             {
-                string action = ActionText.Short(d);
+                string action = ActionText.Abbreviate(d);
                 expected.Append(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{a.AsOf:yyyy-MM-dd} {(a.Ratio is { } r ? (r * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "n/a"),8}  {Short(a.Classification),-13} {b.PolicyId,-26} {Short(b.Classification),-9} {(action.Length <= 8 ? action : action[..7] + "~")}").TrimEnd()).Append('\n');

@@ -6,7 +6,7 @@ using DatRules.Screening;
 
 namespace DatRules.Tests.Cli;
 
-/// <summary>The sensitivity grid from the ratio index equals <see cref="SensitivityAnalysis.Run"/> on the same snapshots.</summary>
+/// <summary>The sensitivity grid from the ratio index equals <see cref="SensitivityAnalysis.Run(DatRules.Screening.Universe, IEnumerable{decimal}, IEnumerable{RatioThreshold})"/> on the same snapshots.</summary>
 public class ColumnarSensitivityTests
 {
     [Theory]
@@ -20,7 +20,7 @@ public class ColumnarSensitivityTests
         RatioThreshold[] thresholds = [RatioThreshold.AtLeast(50m), RatioThreshold.Above(50m), RatioThreshold.AtLeast(33.3333m), RatioThreshold.AtLeast(100m), RatioThreshold.AtLeast(0.0000001m)];
 
         var expected = SensitivityAnalysis.Run(snapshots, moves, thresholds);
-        var actual = ColumnarSensitivity.Run(Universe.From(snapshots), moves, thresholds);
+        var actual = SensitivityAnalysis.Run(Universe.From(snapshots), moves, thresholds);
 
         Assert.Equal(expected.Count, actual.Count);
         for (int i = 0; i < expected.Count; i++)
@@ -35,7 +35,7 @@ public class ColumnarSensitivityTests
     {
         var universe = Universe.From(RandomSnapshots(10, 1));
 
-        Assert.Throws<ArgumentOutOfRangeException>("moves", () => ColumnarSensitivity.Run(universe, [-101m], [RatioThreshold.Msci]));
+        Assert.Throws<ArgumentOutOfRangeException>("moves", () => SensitivityAnalysis.Run(universe, [-101m], [RatioThreshold.Msci]));
     }
 
     /// <summary>Whole cents mostly; rows exactly at 50% and at the moved boundaries, digital equal to total, no total, sub-cent amounts.</summary>

@@ -1,3 +1,4 @@
+using DatRules.Data;
 using System.Text;
 using DatRules.Cli.Commands;
 

@@ -12,7 +12,7 @@ public class ExactNumberTests
     [InlineData("0", "", 0)]
     [InlineData("0.000", "", 0)]
     public void Digits_SameNumberSpelledDifferently_SameDigitsAndExponent(string text, string digits, long exponent) =>
-        Assert.Equal((digits, exponent), ExactNumber.Digits(text));
+        Assert.Equal((digits, exponent), Digits(text));
 
     [Theory]
     [InlineData("45.5", 45.5)]
@@ -24,5 +24,11 @@ public class ExactNumberTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"\">= {(decimal)expected}%\"", result.Out, StringComparison.Ordinal);
+    }
+
+    private static (string Digits, long Exponent) Digits(string number)
+    {
+        var (digits, exponent) = DatRules.Json.JsonElementReader.Normalize(number.Trim());
+        return digits.Length == 0 ? (string.Empty, 0) : (digits, exponent);
     }
 }

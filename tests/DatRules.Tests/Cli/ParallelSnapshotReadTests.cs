@@ -1,10 +1,10 @@
+using DatRules.Policies;
 using System.Globalization;
 using System.Text;
 using CsCheck;
 using DatRules.Classification;
 using DatRules.Cli.Commands;
-using DatRules.Cli.Input;
-using DatRules.Cli.Output;
+using DatRules.Data;
 using DatRules.Screening;
 
 namespace DatRules.Tests.Cli;
@@ -164,7 +164,7 @@ public class ParallelSnapshotReadTests
 
         var table = SnapshotCsvReader.Read(csv.ToString(), "f.csv").Table;
         var universe = table.BuildUniverse();
-        var screening = new ScreeningEngine().Screen(universe, ColumnarScreen.ClassificationOnly(RatioThreshold.Msci, "ratio test"));
+        var screening = new ScreeningEngine().Screen(universe, IndexPolicy.ClassificationOnly(RatioThreshold.Msci, "ratio test"));
         var screen = new ScreenColumns(table, universe, screening, null, DatClassifier.Msci, null, null, "heading");
         int calls = 0;
 

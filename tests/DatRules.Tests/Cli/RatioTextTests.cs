@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsCheck;
-using DatRules.Cli.Output;
+using DatRules.Data;
 
 namespace DatRules.Tests.Cli;
 

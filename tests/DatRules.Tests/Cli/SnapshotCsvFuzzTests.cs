@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsCheck;
-using DatRules.Cli.Input;
+using DatRules.Data;
 
 namespace DatRules.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using DatRules.Cli.Input;
+using DatRules.Data;
 
 namespace DatRules.Tests.Cli;
 

@@ -139,7 +139,7 @@ public class RatioIndexTests
 
         Assert.Equal(plain.Classifications.ToArray(), indexed.Classifications.ToArray());
         Assert.Equal(plain.Actions.ToArray(), indexed.Actions.ToArray());
-        Assert.Equal(plain.Classifications.ToArray(), classes);
+        Assert.Equal(plain.Classifications.ToArray(), classes.Select(b => (DatRules.Classification.DatClassification)b).ToArray());
         Assert.Equal(plain.Actions.ToArray(), actions);
         Assert.Equal(plain.DatCount, dats);
     }

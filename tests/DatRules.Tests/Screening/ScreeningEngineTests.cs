@@ -66,7 +66,10 @@ public class ScreeningEngineTests
 
         Assert.Equal((2, 2, 1), (results[0].DatCount, results[0].OperatingCount, results[0].IndeterminateCount));
         Assert.Equal(3, results[1].DatCount);
-        Assert.Equal(["B"], ScreeningEngine.Flips(results[0], results[1]).Select(f => f.Ticker));
+        // B flips class (45%: operating under >= 50%, DAT under > 40%). C and D are DAT under both with unknown index
+        // membership: a constituent gets Freeze+DeferMigration under the freeze but Exclude under the custom policy, so their
+        // action changes too (RuleChange.Compare's meaning; before issue 21 Flips missed them).
+        Assert.Equal(["B", "C", "D"], ScreeningEngine.Flips(results[0], results[1]).Select(f => f.Ticker));
     }
 
     [Fact]

@@ -1,0 +1,252 @@
+using System.Globalization;
+using DatRules.Issuers;
+using DatRules.Screening;
+
+namespace DatRules.Data;
+
+/// <summary>
+/// Issuer snapshots as columns (amounts as integer cents, dates as day numbers, text as UTF-8): read from and written to
+/// the snapshot CSV, selected (latest per issuer, known on a date) and marked to market without an object per row, and
+/// turned into a <see cref="Universe"/> for the <see cref="ScreeningEngine"/>. Immutable: every transform returns a new frame.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A row filed before its own period ends (a filed date before its as-of date) is look-ahead: reading keeps it,
+/// <see cref="KnownOn"/> never selects it and says so in <see cref="SelectionNotes"/>.
+/// </para>
+/// <para>Columns are described in docs/data.md; <see cref="WriteCsv(Stream)"/> writes every column <see cref="ReadCsv(Stream, SnapshotReadOptions)"/> reads.</para>
+/// </remarks>
+public sealed class SnapshotFrame
+{
+    internal SnapshotFrame(SnapshotTable table, IReadOnlyList<InputError>? skipped = null, IReadOnlyList<string>? notes = null, string? sourceName = null)
+    {
+        Table = table;
+        Skipped = skipped ?? [];
+        SelectionNotes = notes ?? [];
+        SourceName = sourceName ?? "input";
+        _universe = new Lazy<Universe>(table.BuildUniverse);
+    }
+
+    private readonly Lazy<Universe> _universe;
+
+    /// <summary>Gets the number of rows (balance sheets).</summary>
+    public int Count => Table.Count;
+
+    /// <summary>Gets the errors of the rows skipped on reading (with <see cref="SnapshotReadOptions.SkipInvalid"/>).</summary>
+    public IReadOnlyList<InputError> Skipped { get; }
+
+    /// <summary>Gets what the last selection (<see cref="KnownOn"/>) left out and why, one line per issuer or row.</summary>
+    public IReadOnlyList<string> SelectionNotes { get; }
+
+    /// <summary>Gets the name of the input, as errors and notes name it.</summary>
+    public string SourceName { get; }
+
+    /// <summary>Gets the prices the frame was marked to (<see cref="MarkToMarket"/>), or <see langword="null"/> for balance-sheet values.</summary>
+    public MarketPrices? MarkedWith => Table.MarkedWith;
+
+    /// <summary>Gets the number of distinct issuers (tickers, case-insensitive).</summary>
+    public int IssuerCount
+    {
+        get
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (int row = 0; row < Count; row++)
+            {
+                seen.Add(Table.Ticker.StringAt(row)!);
+            }
+
+            return seen.Count;
+        }
+    }
+
+    internal SnapshotTable Table { get; }
+
+    /// <summary>Reads a snapshot CSV file (on every core when it is large).</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="InputException">The file does not exist, is empty, its header is wrong, or a row is invalid (every error names its line and column).</exception>
+    public static SnapshotFrame ReadCsv(string path) => ReadCsv(path, new SnapshotReadOptions());
+
+    /// <summary>Reads a snapshot CSV file with options (on every core when it is large).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">How to read; the source name defaults to the file name.</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="InputException">The file does not exist, is empty, its header is wrong, or a row is invalid (every error names its line and column).</exception>
+    public static SnapshotFrame ReadCsv(string path, SnapshotReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new InputException(full, [new InputError(0, null, Directory.Exists(full) ? "is a directory, not a file" : "file not found")]);
+        }
+
+        using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return ReadCsv(stream, options with { SourceName = options.SourceName ?? Path.GetFileName(full) });
+    }
+
+    /// <summary>Reads a snapshot CSV from a stream (UTF-8; a seekable file stream is read on every core).</summary>
+    /// <param name="stream">The stream, read to its end and left open.</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="InputException">The input is empty, its header is wrong, or a row is invalid (every error names its line and column).</exception>
+    public static SnapshotFrame ReadCsv(Stream stream) => ReadCsv(stream, new SnapshotReadOptions());
+
+    /// <summary>Reads a snapshot CSV from a stream with options (UTF-8; a seekable file stream is read on every core).</summary>
+    /// <param name="stream">The stream, read to its end and left open.</param>
+    /// <param name="options">How to read.</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="InputException">The input is empty, its header is wrong, or a row is invalid (every error names its line and column).</exception>
+    public static SnapshotFrame ReadCsv(Stream stream, SnapshotReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        string name = options.SourceName ?? "input";
+        var result = SnapshotCsvReader.Read(stream, name, options.SkipInvalid, unread: options.UnreadColumns);
+        return new SnapshotFrame(result.Table, result.Skipped, sourceName: name);
+    }
+
+    /// <summary>Gets the domain snapshot of a row (allocates; use <see cref="ToUniverse"/> for whole frames).</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row.</exception>
+    public IssuerSnapshot SnapshotAt(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
+        return Table.ToSnapshot(row);
+    }
+
+    /// <summary>Builds every row's domain snapshot, in order (allocates one object per row).</summary>
+    /// <returns>The snapshots.</returns>
+    public IReadOnlyList<IssuerSnapshot> ToSnapshots() => Table.ToSnapshots();
+
+    /// <summary>
+    /// Builds the columnar universe of the rows, row for row. Rows whose line items a policy may read keep their
+    /// snapshots in the universe, so every criterion sees what the domain would.
+    /// </summary>
+    /// <returns>The universe.</returns>
+    /// <remarks>Built once per frame and shared (it adopts the frame's columns without a copy).</remarks>
+    public Universe ToUniverse() => _universe.Value;
+
+    /// <summary>Returns the given rows, in the given order.</summary>
+    /// <param name="rows">Row numbers of this frame.</param>
+    /// <returns>The frame of those rows.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A row is not a row of this frame.</exception>
+    public SnapshotFrame Select(IEnumerable<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        int[] picked = [.. rows];
+        foreach (int row in picked)
+        {
+            if ((uint)row >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rows), row, string.Create(CultureInfo.InvariantCulture, $"Row {row} is not a row of this frame (0..{Count - 1})."));
+            }
+        }
+
+        return new SnapshotFrame(Table.Gather(picked), Skipped, SelectionNotes, SourceName);
+    }
+
+    /// <summary>Returns the rows of the given tickers (case-insensitive), in frame order.</summary>
+    /// <param name="tickers">The tickers.</param>
+    /// <returns>The frame of their rows.</returns>
+    public SnapshotFrame WhereTicker(IEnumerable<string> tickers)
+    {
+        ArgumentNullException.ThrowIfNull(tickers);
+        var wanted = new HashSet<string>(tickers, StringComparer.OrdinalIgnoreCase);
+        return Select(Enumerable.Range(0, Count).Where(r => wanted.Contains(Table.Ticker.StringAt(r)!)));
+    }
+
+    /// <summary>Returns each issuer's latest balance sheet (the latest as-of date; on a tie the later filing, an amendment over its original), in order of each issuer's first row.</summary>
+    /// <returns>The frame.</returns>
+    public SnapshotFrame LatestPerIssuer() => new(Table.Gather(FrameSelection.Latest(Table)), Skipped, [], SourceName);
+
+    /// <summary>
+    /// Returns each issuer's latest balance sheet filed on or before <paramref name="date"/> (no look-ahead): what an index
+    /// provider could have known that day. Rows without a filed date, rows filed before their own period ended, and issuers
+    /// whose first filing came later are left out and named in <see cref="SelectionNotes"/>.
+    /// </summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The frame (possibly empty).</returns>
+    public SnapshotFrame KnownOn(LocalDate date)
+    {
+        var (rows, notes) = FrameSelection.KnownOn(Table, date);
+        return new SnapshotFrame(Table.Gather(rows), Skipped, notes, SourceName);
+    }
+
+    /// <summary>
+    /// Returns the frame with each holding marked to market (units x price; total assets move by the same difference, other
+    /// assets stay at book value), as <see cref="IssuerSnapshot.MarkToMarket"/> does, keeping every other column and line item.
+    /// </summary>
+    /// <param name="prices">The prices.</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="InvalidOperationException">The frame is already marked to market.</exception>
+    public SnapshotFrame MarkToMarket(MarketPrices prices)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        return new SnapshotFrame(Table.MarkToMarket(prices), Skipped, SelectionNotes, SourceName);
+    }
+
+    /// <summary>Writes the frame as a snapshot CSV (every column it holds), which <see cref="ReadCsv(Stream, SnapshotReadOptions)"/> reads back whole.</summary>
+    /// <param name="stream">The stream, left open.</param>
+    public void WriteCsv(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        SnapshotCsvWriter.Write(Table, stream);
+    }
+
+    /// <summary>Writes the frame as a snapshot CSV file, atomically: to a temporary file in the same folder, renamed over the target when complete.</summary>
+    /// <param name="path">The file.</param>
+    public void WriteCsv(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        AtomicFile.Write(path, WriteCsv);
+    }
+
+    /// <summary>
+    /// Computes each row's headroom (break-even coin price, purchases and sales to cross the threshold), in row order,
+    /// streamed: blocks of rows computed on every core, each block yielded before the next is computed.
+    /// </summary>
+    /// <param name="threshold">The threshold.</param>
+    /// <returns>The results, one per row.</returns>
+    /// <exception cref="InputException">A result overflows exact decimal arithmetic (the first such row in order is named).</exception>
+    public IEnumerable<Headroom.HeadroomResult> Headroom(Classification.RatioThreshold threshold)
+    {
+        ArgumentNullException.ThrowIfNull(threshold);
+        return HeadroomRows(threshold);
+    }
+
+    private IEnumerable<Headroom.HeadroomResult> HeadroomRows(Classification.RatioThreshold threshold)
+    {
+        const int Block = 4096;
+        if (Count == 0)
+        {
+            yield break;
+        }
+
+        var results = new Headroom.HeadroomResult[Math.Min(Block, Count)];
+        _ = Table.ToSnapshot(0); // builds what snapshots share (carried flows) before the cores read it
+        for (int from = 0; from < Count; from += Block)
+        {
+            int n = Math.Min(Block, Count - from), pieces = n >= 512 ? 2 : 1;
+            int start = from;
+            Cores.Run(pieces, piece =>
+            {
+                for (int i = n * piece / pieces; i < n * (piece + 1) / pieces; i++)
+                {
+                    var s = Table.ToSnapshot(start + i);
+                    results[i] = Checked.Run(string.Create(CultureInfo.InvariantCulture, $"the headroom of {s.Issuer.Ticker} ({s.AsOf:yyyy-MM-dd})"), () => DatRules.Headroom.HeadroomCalculator.Compute(s, threshold));
+                }
+            });
+
+            for (int i = 0; i < n; i++)
+            {
+                yield return results[i];
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"SnapshotFrame: {Count} balance sheets of {IssuerCount} issuers from {SourceName}");
+}

@@ -1,0 +1,20 @@
+namespace DatRules.Data;
+
+/// <summary>How <see cref="SnapshotFrame.ReadCsv(Stream, SnapshotReadOptions)"/> reads a snapshot CSV.</summary>
+public sealed record SnapshotReadOptions
+{
+    /// <summary>Gets the name used in errors and notes.</summary>
+    /// <value>The default is "input"; <see cref="SnapshotFrame.ReadCsv(string, SnapshotReadOptions)"/> uses the file name.</value>
+    public string? SourceName { get; init; }
+
+    /// <summary>Gets a value indicating whether invalid rows are skipped (each listed in <see cref="SnapshotFrame.Skipped"/>) instead of failing the read.</summary>
+    /// <value>The default is <see langword="false"/>: the first invalid rows fail the read with <see cref="InputException"/>.</value>
+    public bool SkipInvalid { get; init; }
+
+    /// <summary>
+    /// Gets the columns the caller will never read: those among them that cannot be invalid (free text, not required) are
+    /// not stored; every other rule (field counts, quotes, UTF-8) still applies to them.
+    /// </summary>
+    /// <value>The default is none.</value>
+    public IReadOnlyCollection<string>? UnreadColumns { get; init; }
+}

@@ -1,0 +1,33 @@
+using DatRules.Classification;
+using DatRules.Policies;
+using DatRules.Screening;
+
+namespace DatRules.Data;
+
+/// <summary>What a screen writes, as columns: the rows read, the universe built from them, and the engine's answers.</summary>
+/// <param name="Table">The rows read (row i is universe row i).</param>
+/// <param name="Universe">The universe built from <paramref name="Table"/>.</param>
+/// <param name="Screening">The classification (and actions) under the policy, or under the classifier's threshold.</param>
+/// <param name="Policy">The policy, or <see langword="null"/> for a plain classification.</param>
+/// <param name="Classifier">The classifier (its rule name and threshold) when there is no policy.</param>
+/// <param name="RatioTest">With a policy: the classification by the ratio test alone (the policy's own threshold, else MSCI's 50%).</param>
+/// <param name="Rows">The rows to write, in order (a point-in-time selection), or <see langword="null"/> for all.</param>
+/// <param name="Heading">The table's heading.</param>
+internal sealed record ScreenColumns(
+    SnapshotTable Table,
+    Universe Universe,
+    PolicyScreening Screening,
+    IndexPolicy? Policy,
+    DatClassifier Classifier,
+    PolicyScreening? RatioTest,
+    int[]? Rows,
+    string Heading)
+{
+    /// <summary>Gets the number of rows written.</summary>
+    public int Count => Rows?.Length ?? Table.Count;
+
+    /// <summary>Gets the table row of output position <paramref name="i"/>.</summary>
+    /// <param name="i">The position.</param>
+    /// <returns>The row.</returns>
+    public int RowAt(int i) => Rows is null ? i : Rows[i];
+}

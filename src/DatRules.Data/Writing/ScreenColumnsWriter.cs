@@ -1,0 +1,478 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DatRules.Classification;
+using DatRules.Policies;
+
+namespace DatRules.Data;
+
+/// <summary>
+/// Writes a screen (<see cref="ScreenColumns"/>) as CSV, JSON or the 80-column table, streamed in blocks of UTF-8 from
+/// the columns: integers to text, reasons by <see cref="ReasonWriter"/>. Memory does not grow with the row count.
+/// </summary>
+internal static class ScreenColumnsWriter
+{
+    private const int FlushBytes = 1 << 16;
+
+    /// <summary>Rows formatted at a time by each core in large CSV screens (a quarter of it with reasons, whose rows are about four times longer: each core's buffer stays near 0.5 MB).</summary>
+    private const int ChunkRows = 8192;
+
+    private static readonly byte[][] ClassNames =
+    [
+        "Indeterminate"u8.ToArray(),
+        "OperatingCompany"u8.ToArray(),
+        "DigitalAssetTreasury"u8.ToArray(),
+    ];
+
+    /// <summary>Writes the CSV.</summary>
+    /// <param name="s">The screen.</param>
+    /// <param name="withReasons">Whether to write the estimate and reasons columns.</param>
+    /// <param name="sink">Receives the output in order.</param>
+    public static void WriteCsv(ScreenColumns s, bool withReasons, Action<ReadOnlySpan<byte>> sink)
+    {
+        var table = s.Table;
+        bool withProvenance = table.HasProvenance && Enumerable.Range(0, s.Count).Any(i => table.ProvenanceAt(s.RowAt(i)) is not null);
+        var o = new Utf8Text(FlushBytes * 2);
+        o.Append("ticker,as_of,classification,digital_asset_ratio"u8);
+        if (s.Policy is not null)
+        {
+            o.Append(",policy,action,ratio_test_classification"u8);
+        }
+
+        if (withProvenance)
+        {
+            o.Append(",cik,filed,accession,form,source"u8);
+        }
+
+        if (withReasons)
+        {
+            o.Append(",estimate,reasons"u8);
+        }
+
+        o.Append((byte)'\n');
+        var policyId = new Utf8Text(64);
+        if (s.Policy is not null)
+        {
+            CsvCell.Write(policyId, s.Policy.Id);
+        }
+
+        if (s.Count >= 4 * ChunkRows && Environment.ProcessorCount > 1 && !table.HasFlows)
+        {
+            // Large screens: blocks of rows formatted on two cores, alternately, each with its own buffer; a core writes
+            // its block when the block before it is written, then formats its next one while the other core writes.
+            sink(o.Span);
+            var writers = new[] { Rows(), Rows() };
+            int rows = withReasons ? ChunkRows / 4 : ChunkRows;
+            int blocks = (s.Count + rows - 1) / rows, written = 0;
+            bool failed = false;
+            var gate = new object();
+            Cores.Run(2, core =>
+            {
+                var buffer = new Utf8Text(FlushBytes * 2);
+                try
+                {
+                    for (int block = core; block < blocks; block += 2)
+                    {
+                        buffer.Clear();
+                        writers[core](buffer, block * rows, Math.Min(s.Count, (block + 1) * rows), null);
+                        lock (gate)
+                        {
+                            while (written != block && !failed)
+                            {
+                                Monitor.Wait(gate);
+                            }
+
+                            if (failed)
+                            {
+                                return;
+                            }
+
+                            sink(buffer.Span);
+                            written++;
+                            Monitor.PulseAll(gate);
+                        }
+                    }
+                }
+                catch
+                {
+                    // The other core stops waiting; the exception is the one reported.
+                    lock (gate)
+                    {
+                        failed = true;
+                        Monitor.PulseAll(gate);
+                    }
+
+                    throw;
+                }
+            });
+
+            return;
+        }
+
+        Rows()(o, 0, s.Count, sink);
+        sink(o.Span);
+        return;
+
+        // Writes rows [from, to) after what o holds, passing o to flush (when given) whenever it grows large.
+        Action<Utf8Text, int, int, Action<ReadOnlySpan<byte>>?> Rows()
+        {
+            var actions = ActionTexts(s.Policy, ActionText.Describe);
+            var reasons = withReasons ? new ReasonWriter(table, s.Policy, s.Classifier) : null;
+            return (o, from, to, flush) =>
+            {
+                var classes = s.Screening.Classifications;
+                for (int i = from; i < to; i++)
+                {
+                    int row = s.RowAt(i);
+                    byte cls = (byte)classes[row];
+                    CsvCell.Write(o, table.Ticker[row]);
+                    o.Append((byte)',');
+                    o.AppendDate(table.AsOf[row]);
+                    o.Append((byte)',');
+                    o.Append(ClassNames[cls]);
+                    o.Append((byte)',');
+                    Ratio(o, s, row);
+                    if (s.Policy is not null)
+                    {
+                        o.Append((byte)',');
+                        o.Append(policyId.Span);
+                        o.Append((byte)',');
+                        CsvCell.Write(o, actions(s.Screening, row));
+                        o.Append((byte)',');
+                        o.Append(ClassNames[(int)s.RatioTest!.Classifications[row]]);
+                    }
+
+                    if (withProvenance)
+                    {
+                        var p = table.ProvenanceAt(row);
+                        o.Append((byte)',');
+                        if (p?.Cik is { } cik)
+                        {
+                            o.AppendInteger(cik);
+                        }
+
+                        o.Append((byte)',');
+                        if (p?.Filed is { } filed)
+                        {
+                            o.Append(filed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        }
+
+                        o.Append((byte)',');
+                        CsvCell.Write(o, p?.Accession?.ToString() ?? string.Empty);
+                        o.Append((byte)',');
+                        CsvCell.Write(o, p?.Form ?? string.Empty);
+                        o.Append((byte)',');
+                        CsvCell.Write(o, p?.Source ?? string.Empty);
+                    }
+
+                    if (reasons is not null)
+                    {
+                        o.Append(table.IsRatioEstimateAt(row) ? ",true,"u8 : ",false,"u8);
+                        reasons.Build(row, (DatClassification)cls);
+                        JoinedReasons(o, reasons);
+                    }
+
+                    o.Append((byte)'\n');
+                    if (flush is not null && o.Length >= FlushBytes)
+                    {
+                        flush(o.Span);
+                        o.Clear();
+                    }
+                }
+            };
+        }
+    }
+
+    /// <summary>Writes the JSON array (indented, as before), streamed.</summary>
+    /// <param name="s">The screen.</param>
+    /// <param name="sink">Receives the output in order.</param>
+    public static void WriteJson(ScreenColumns s, Action<ReadOnlySpan<byte>> sink)
+    {
+        var table = s.Table;
+        var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
+        var name = table.Store<TextColumn>("name");
+        var reasons = new ReasonWriter(table, s.Policy, s.Classifier);
+        var actions = ActionTexts(s.Policy, ActionText.Describe);
+        var classes = s.Screening.Classifications;
+        var ratio = new Utf8Text(32);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartArray();
+            for (int i = 0; i < s.Count; i++)
+            {
+                int row = s.RowAt(i);
+                byte cls = (byte)classes[row];
+                json.WriteStartObject();
+                json.WriteString("ticker"u8, table.Ticker[row]);
+                if (name is not null && !name[row].IsEmpty)
+                {
+                    json.WriteString("name"u8, name[row]);
+                }
+
+                var date = ratio;
+                date.Clear();
+                date.AppendDate(table.AsOf[row]);
+                json.WriteString("asOf"u8, date.Span);
+                json.WriteString("classification"u8, ClassNames[cls]);
+                ratio.Clear();
+                Ratio(ratio, s, row);
+                json.WritePropertyName("digitalAssetRatio"u8);
+                if (ratio.Length > 0)
+                {
+                    json.WriteRawValue(ratio.Span, skipInputValidation: true);
+                }
+                else
+                {
+                    json.WriteNullValue();
+                }
+
+                if (s.Policy is not null)
+                {
+                    json.WriteString("policy"u8, s.Policy.Id);
+                    json.WriteString("action"u8, actions(s.Screening, row));
+                    json.WriteString("ratioTestClassification"u8, ClassNames[(int)s.RatioTest!.Classifications[row]]);
+                }
+
+                json.WriteBoolean("estimate"u8, table.IsRatioEstimateAt(row));
+                if (table.HasProvenance && table.ProvenanceAt(row) is { } p)
+                {
+                    ScreenWriter.WriteProvenance(json, p);
+                }
+
+                json.WriteStartArray("reasons"u8);
+                reasons.Build(row, (DatClassification)cls);
+                for (int k = 0; k < reasons.Count; k++)
+                {
+                    json.WriteStringValue(reasons[k]);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                if (json.BytesPending >= FlushBytes)
+                {
+                    json.Flush();
+                    sink(buffer.WrittenSpan);
+                    buffer.ResetWrittenCount();
+                }
+            }
+
+            json.WriteEndArray();
+        }
+
+        sink(buffer.WrittenSpan);
+        sink("\n"u8);
+    }
+
+    /// <summary>Writes the 80-column table.</summary>
+    /// <param name="s">The screen.</param>
+    /// <param name="sink">Receives the output in order.</param>
+    public static void WriteTable(ScreenColumns s, Action<ReadOnlySpan<byte>> sink)
+    {
+        var table = s.Table;
+        var o = new Utf8Text(FlushBytes * 2);
+        var name = table.Store<TextColumn>("name");
+        bool withPolicy = s.Policy is not null;
+        var shortActions = ActionTexts(s.Policy, ActionText.Abbreviate);
+        var classes = s.Screening.Classifications;
+        Line(o, TerminalText.Escape(s.Heading));
+        Line(o, string.Empty);
+        Line(o, withPolicy
+            ? $"{"Ticker",-8} {"As of",-10} {"Ratio",8}  {"Ratio test",-13} {"Policy",-13} Action"
+            : $"{"Ticker",-8} {"As of",-10} {"Ratio",8}  {"Class",-13} Name");
+        Line(o, new string('-', 78));
+        int dat = 0, op = 0;
+        bool anyEstimate = false;
+        var indeterminate = new List<int>();
+        var pct = new Utf8Text(32);
+        for (int i = 0; i < s.Count; i++)
+        {
+            int row = s.RowAt(i);
+            var cls = (DatClassification)classes[row];
+            dat += cls == DatClassification.DigitalAssetTreasury ? 1 : 0;
+            op += cls == DatClassification.OperatingCompany ? 1 : 0;
+            if (cls == DatClassification.Indeterminate)
+            {
+                indeterminate.Add(row);
+            }
+
+            bool estimate = table.IsRatioEstimateAt(row);
+            anyEstimate |= estimate;
+            Cell(o, table.Ticker[row], 8, pad: true);
+            o.Append((byte)' ');
+            o.AppendDate(table.AsOf[row]);
+            o.Append((byte)' ');
+            pct.Clear();
+            Percent(pct, s, row);
+            pct.Append(estimate ? (byte)'*' : (byte)' ');
+            for (int k = pct.Length; k < 8; k++)
+            {
+                o.Append((byte)' ');
+            }
+
+            o.Append(pct.Span);
+            o.Append("  "u8);
+            if (withPolicy)
+            {
+                Padded(o, ScreenWriter.ShortClass((DatClassification)s.RatioTest!.Classifications[row]), 13);
+                o.Append((byte)' ');
+                Padded(o, ScreenWriter.ShortClass(cls), 13);
+                o.Append((byte)' ');
+                Cell(o, Encoding.UTF8.GetBytes(shortActions(s.Screening, row)), 22, pad: false);
+            }
+            else
+            {
+                Padded(o, ScreenWriter.ShortClass(cls), 13);
+                o.Append((byte)' ');
+                Cell(o, name is null ? default : name[row], 34, pad: false);
+            }
+
+            while (o.Length > 0 && o.Span[^1] == (byte)' ')
+            {
+                o.Advance(-1);
+            }
+
+            o.Append((byte)'\n');
+            if (o.Length >= FlushBytes)
+            {
+                sink(o.Span);
+                o.Clear();
+            }
+        }
+
+        Line(o, new string('-', 78));
+        Line(o, string.Create(CultureInfo.InvariantCulture, $"{s.Count} {(s.Count == 1 ? "company" : "companies")}: {dat} DAT, {op} operating, {s.Count - dat - op} indeterminate."));
+        if (withPolicy)
+        {
+            Line(o, "Ratio test: " + (s.Policy!.RatioThreshold is { } th ? $"digital assets {th} of total assets (the policy's own)" : "MSCI's digital assets >= 50% of total assets (the policy has no ratio criterion)") + ".");
+            Line(o, "Action 'A | B': A if an index constituent, B if not (constituency unknown).");
+        }
+
+        if (anyEstimate)
+        {
+            Line(o, "* ratio uses estimated inputs (not from a filing); --format json lists them.");
+        }
+
+        var reasons = new ReasonWriter(table, s.Policy, s.Classifier);
+        foreach (int row in indeterminate)
+        {
+            reasons.Build(row, DatClassification.Indeterminate);
+            string first = reasons.Count > 0 ? Encoding.UTF8.GetString(reasons[0]) : string.Empty;
+            Line(o, Fit(TerminalText.Escape($"{table.Ticker.StringAt(row)}: {first}"), 78));
+            if (o.Length >= FlushBytes)
+            {
+                sink(o.Span);
+                o.Clear();
+            }
+        }
+
+        sink(o.Span);
+    }
+
+    /// <summary>Writes the ratio as the CSV and JSON show it (a fraction of 1, 10 decimals at most); nothing when undefined.</summary>
+    private static void Ratio(Utf8Text o, ScreenColumns s, int row)
+    {
+        long d = s.Table.Digital[row], t = s.Table.Total[row];
+        if (d >= 0 && t > 0 && d <= t)
+        {
+            o.Advance(RatioText.Write(d, t, o.Reserve(RatioText.MaxLength)));
+        }
+        else if (ScreenWriter.RoundedRatio(s.Universe.RatioAt(row)) is { } r)
+        {
+            o.Append(r.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static void Percent(Utf8Text o, ScreenColumns s, int row)
+    {
+        long d = s.Table.Digital[row], t = s.Table.Total[row];
+        if (d >= 0 && t > 0 && d <= t)
+        {
+            o.AppendPercent(d, t, 2, fixedDecimals: true);
+            o.Append((byte)'%');
+        }
+        else if (s.Universe.RatioAt(row) is { } r)
+        {
+            o.Append((r * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%");
+        }
+        else
+        {
+            o.Append("n/a"u8);
+        }
+    }
+
+    private static void JoinedReasons(Utf8Text o, ReasonWriter reasons)
+    {
+        // One cell: the reasons joined by " | ", quoted as a whole when needed.
+        var joined = new Utf8Text(256);
+        for (int k = 0; k < reasons.Count; k++)
+        {
+            if (k > 0)
+            {
+                joined.Append(" | "u8);
+            }
+
+            joined.Append(reasons[k]);
+        }
+
+        CsvCell.Write(o, joined.Span);
+    }
+
+    /// <summary>A row's action text under the policy (<see cref="ActionText"/>), the texts of known actions made once.</summary>
+    private static Func<DatRules.Screening.PolicyScreening, int, string> ActionTexts(IndexPolicy? policy, Func<IndexPolicy, DatClassification, PolicyAction?, string> text)
+    {
+        var cache = new string[16];
+        return (screening, row) =>
+        {
+            var a = screening.ActionAt(row);
+            var c = screening.ClassificationAt(row);
+            return a is { } known ? cache[(int)known] ??= text(policy!, c, known) : text(policy!, c, null);
+        };
+    }
+
+    private static void Line(Utf8Text o, string text)
+    {
+        o.Append(text);
+        o.Append((byte)'\n');
+    }
+
+    private static void Padded(Utf8Text o, string text, int width)
+    {
+        o.Append(text);
+        for (int k = text.Length; k < width; k++)
+        {
+            o.Append((byte)' ');
+        }
+    }
+
+    /// <summary>A cell of input text: escaped for the terminal, cut to <paramref name="width"/> characters ("~" marks a cut).</summary>
+    private static void Cell(Utf8Text o, ReadOnlySpan<byte> utf8, int width, bool pad)
+    {
+        bool plain = utf8.Length <= width;
+        foreach (byte b in utf8)
+        {
+            plain &= b is >= 0x20 and < 0x7F;
+        }
+
+        string text = plain ? string.Empty : Fit(TerminalText.Escape(Encoding.UTF8.GetString(utf8)), width);
+        int length = plain ? utf8.Length : text.Length;
+        if (plain)
+        {
+            o.Append(utf8);
+        }
+        else
+        {
+            o.Append(text);
+        }
+
+        if (pad)
+        {
+            for (int k = length; k < width; k++)
+            {
+                o.Append((byte)' ');
+            }
+        }
+    }
+
+    private static string Fit(string s, int width) => s.Length <= width ? s : string.Concat(s.AsSpan(0, width - 1), "~");
+}
