@@ -18,7 +18,15 @@ public sealed class DatRulesConfigurationException : OptionsValidationException
     /// <param name="failures">What is wrong, one entry per problem.</param>
     /// <exception cref="ArgumentNullException"><paramref name="failures"/> is null.</exception>
     public DatRulesConfigurationException(IEnumerable<string> failures)
-        : base(Microsoft.Extensions.Options.Options.DefaultName, typeof(DatRulesOptions), [.. failures ?? throw new ArgumentNullException(nameof(failures))])
+        : this(Microsoft.Extensions.Options.Options.DefaultName, failures)
+    {
+    }
+
+    /// <summary>Initializes the exception for named options.</summary>
+    /// <param name="optionsName">The name of the options instance (<see cref="Microsoft.Extensions.Options.Options.DefaultName"/> for <c>AddDatRules</c>).</param>
+    /// <param name="failures">What is wrong, one entry per problem.</param>
+    internal DatRulesConfigurationException(string optionsName, IEnumerable<string> failures)
+        : base(optionsName, typeof(DatRulesOptions), [.. failures ?? throw new ArgumentNullException(nameof(failures))])
     {
     }
 

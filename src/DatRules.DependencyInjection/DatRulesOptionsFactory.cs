@@ -27,7 +27,7 @@ internal sealed class DatRulesOptionsFactory : IOptionsFactory<DatRulesOptions>
         }
         catch (OptionsValidationException ex) when (ex is not DatRulesConfigurationException)
         {
-            throw new DatRulesConfigurationException(ex.Failures);
+            throw new DatRulesConfigurationException(name, ex.Failures);
         }
     }
 }

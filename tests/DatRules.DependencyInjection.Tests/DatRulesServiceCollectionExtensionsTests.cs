@@ -294,6 +294,28 @@ public class DatRulesServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void ValidateOnStart_PolicyPathIsADirectory_IsAFailureNamingTheFullPath()
+    {
+        string directory = Path.GetFullPath(Path.GetTempPath());
+        string reason = Record.Exception(() => File.ReadAllText(directory))!.Message;
+        using var provider = Build(new ServiceCollection().AddDatRules(b => b.AddPolicyJsonFile(directory)));
+
+        var ex = Assert.Throws<DatRulesConfigurationException>(() => Start(provider));
+
+        Assert.Equal([$"{directory}: policy file cannot be read ({reason})"], ex.Failures);
+    }
+
+    [Fact]
+    public void ScreeningEngineOptions_CopyChanged_EngineKeepsItsOptions()
+    {
+        var engine = new ScreeningEngine(new ScreeningOptions { UseRatioIndex = false });
+
+        engine.Options.UseRatioIndex = true;
+
+        Assert.False(engine.Options.UseRatioIndex);
+    }
+
+    [Fact]
     public void ValidateOnStart_DuplicatePolicyId_Fails()
     {
         using var provider = Build(new ServiceCollection().AddDatRules(b => b.AddPolicy(BuiltInPolicies.MsciDatFreeze)));
