@@ -62,7 +62,8 @@ public static class DatRulesServiceCollectionExtensions
         return services;
     }
 
-    private static DatRulesOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<DatRulesOptions>>().Value;
+    // The monitor's instance is the one ValidateOnStart built and validated: the configuration runs once, not once more here.
+    private static DatRulesOptions Options(IServiceProvider services) => services.GetRequiredService<IOptionsMonitor<DatRulesOptions>>().CurrentValue;
 
     private static PolicyCatalog Catalog(DatRulesOptions options)
     {

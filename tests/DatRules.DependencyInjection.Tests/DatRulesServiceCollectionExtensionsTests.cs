@@ -355,6 +355,21 @@ public class DatRulesServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddDatRules_StartThenResolveEverything_RunsTheConfigurationOnce()
+    {
+        int runs = 0;
+        using var provider = Build(new ServiceCollection().AddDatRules(_ => runs++));
+
+        Start(provider);
+        _ = provider.GetRequiredService<DatClassifier>();
+        _ = provider.GetRequiredService<DatScreeningService>();
+        _ = provider.GetRequiredService<ScreeningEngine>();
+        _ = provider.GetRequiredService<ForcedSellingEstimator>();
+
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
     public void AddDatRules_NullServices_ThrowsNamingServices() =>
         Assert.Throws<ArgumentNullException>("services", () => DatRulesServiceCollectionExtensions.AddDatRules(null!));
 
