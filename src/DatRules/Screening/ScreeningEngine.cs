@@ -22,8 +22,11 @@ public sealed class ScreeningEngine
     {
         options ??= new ScreeningOptions();
         options.Validate();
-        _options = new ScreeningOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, ParallelThreshold = options.ParallelThreshold, ChunkSize = options.ChunkSize, UseRatioIndex = options.UseRatioIndex };
+        _options = Copy(options);
     }
+
+    /// <summary>Gets a copy of the options this engine runs with (changing the copy does not change the engine).</summary>
+    public ScreeningOptions Options => Copy(_options);
 
     /// <summary>Screens every row of a universe under one policy.</summary>
     /// <param name="universe">The universe.</param>
@@ -195,4 +198,7 @@ public sealed class ScreeningEngine
 
         return flips;
     }
+
+    private static ScreeningOptions Copy(ScreeningOptions o) =>
+        new() { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism, ParallelThreshold = o.ParallelThreshold, ChunkSize = o.ChunkSize, UseRatioIndex = o.UseRatioIndex };
 }

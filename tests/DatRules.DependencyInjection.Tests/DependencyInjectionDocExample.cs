@@ -3,7 +3,7 @@ using DatRules.Screening;
 using DatRules.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DatRules.Tests.DependencyInjection;
+namespace DatRules.DependencyInjection.Tests;
 
 /// <summary>The console program of docs/dependency-injection.md, compiled here verbatim (DependencyInjectionDocTests keeps them in sync).</summary>
 internal static class DependencyInjectionDocExample
