@@ -478,6 +478,11 @@ internal static class FinancialStatementDataSetReader
             throw new SecDataException(source, $"line {lineNo}", $"value '{Encoding.ASCII.GetString(valueText)}' is not a number");
         }
 
+        if (!Json.JsonElementReader.IsExact(Encoding.ASCII.GetString(valueText), value))
+        {
+            throw new SecDataException(source, $"line {lineNo}", $"value '{Encoding.ASCII.GetString(valueText)}' has more digits or a larger magnitude than a decimal holds exactly (28 significant digits, below 7.9e28): refused, not rounded");
+        }
+
         var accession = AccessionNumber.Parse(new string(adshChars[..n]));
         LocalDate? start = instant ? null : QuarterStart(endDate);
         sink.Accept(

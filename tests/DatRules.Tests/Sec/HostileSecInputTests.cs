@@ -331,6 +331,17 @@ public sealed class HostileSecInputTests
     }
 
     [Fact]
+    public void AddFinancialStatementDataSets_ThirtyThreeDigitValue_RefusedNotRounded()
+    {
+        string num = SecFixtures.NumHeader + "\n" + $"{Tesla}\tAssets\tus-gaap/2024\t20241231\t0\tUSD\t\t\t1234567890.12345678901234567890123\t\n";
+        using var zip = SecFixtures.Zip(Sub(), num);
+
+        var ex = FsdsError(zip);
+
+        Assert.Equal("q.zip!num.txt: line 2: value '1234567890.12345678901234567890123' has more digits or a larger magnitude than a decimal holds exactly (28 significant digits, below 7.9e28): refused, not rounded", ex.Message);
+    }
+
+    [Fact]
     public void AddCompanyFacts_DuplicateKeyInAFact_ErrorWithPath()
     {
         var ex = CompanyFactsError("""{"cik":1,"facts":{"us-gaap":{"Assets":{"units":{"USD":[{"end":"2025-03-31","val":1,"val":2,"accn":"0000000001-25-000001","form":"10-Q","filed":"2025-05-01"}]}}}}}""");
