@@ -13,8 +13,13 @@ namespace DatRules.Sec.Import;
 /// <remarks>
 /// <para>Facts are grouped by filer, filing (accession number), balance-sheet date and unit; a group with total assets
 /// gives one snapshot, its digital assets from the same group (same filing, same date) by the <see cref="SecConceptMap"/>.
-/// The same filing read from two sources (companyfacts and an archive) is one group. Frames state no filed date: a frames
-/// fact takes it from another source of the same filing when there is one.</para>
+/// The same filing read from two sources (companyfacts and an archive) is one group. A filing has one form and one filed
+/// date whatever the source (a second, different one is a <see cref="SecDataException"/>); frames state neither: a frames
+/// fact takes them from another source of the same filing when there is one.</para>
+/// <para>Nothing read is trusted: a balance sheet dated after its filed date, in a unit that is not an ISO 4217
+/// currency code, or in two currencies gives no snapshot and a note in <see cref="SecImportResult.Indeterminate"/>;
+/// malformed, oversized or ambiguous files are <see cref="SecDataException"/>s naming the file and place (docs/sec-data.md,
+/// "What the importer refuses").</para>
 /// <para>Reads streams the caller opens; no file or network I/O. Not thread-safe: one importer per import.</para>
 /// </remarks>
 public sealed class SecImporter
