@@ -4,7 +4,8 @@ namespace DatRules.Sec.Import;
 /// A read-only stream that fails with a <see cref="SecDataException"/> once more than a limit has been read from it:
 /// a zip entry that inflates far beyond what its kind of file can (a zip bomb), or a JSON file larger than the SEC's.
 /// </summary>
-internal sealed class BoundedStream(Stream inner, long limit, Func<long, SecDataException> tooLong) : Stream
+/// <remarks>Disposes the inner stream unless told to leave it open (a caller's stream stays the caller's).</remarks>
+internal sealed class BoundedStream(Stream inner, long limit, Func<long, SecDataException> tooLong, bool leaveOpen = false) : Stream
 {
     private long _read;
 
@@ -56,7 +57,7 @@ internal sealed class BoundedStream(Stream inner, long limit, Func<long, SecData
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !leaveOpen)
         {
             inner.Dispose();
         }

@@ -24,7 +24,7 @@ internal static class JsonReading
         try
         {
             using var bounded = new BoundedStream(json, MaxBytes, limit => new SecDataException(
-                source, "$", string.Create(CultureInfo.InvariantCulture, $"larger than {limit:N0} bytes; the SEC's largest JSON files are about 100 MB: not an SEC file")));
+                source, "$", string.Create(CultureInfo.InvariantCulture, $"larger than {limit:N0} bytes; the SEC's largest JSON files are about 100 MB: not an SEC file")), leaveOpen: true);
             doc = JsonDocument.Parse(bounded, Options);
         }
         catch (JsonException e)

@@ -271,6 +271,30 @@ public sealed class HostileSecInputTests
         Assert.Equal("q.zip!sub.txt: line 1: the header has 300005 columns; at most 256 are read (sub.txt has 36)", ex.Message);
     }
 
+    [Fact]
+    public void BoundedStream_MoreThanTheLimit_SecDataExceptionWhateverTheHeaderSays()
+    {
+        // The bound on bytes actually inflated, for an archive whose header understates an entry's size.
+        var bounded = new BoundedStream(new MemoryStream(new byte[1001]), 1000, limit => new SecDataException("q.zip!num.txt", "archive", $"expands to more than {limit} bytes"));
+
+        var ex = Assert.Throws<SecDataException>(() => bounded.CopyTo(Stream.Null));
+
+        Assert.Equal("q.zip!num.txt: archive: expands to more than 1000 bytes", ex.Message);
+    }
+
+    [Fact]
+    public void BoundedStream_ExactlyTheLimit_IsReadAndLeavesACallersStreamOpen()
+    {
+        var inner = new MemoryStream(new byte[1000]);
+        using (var bounded = new BoundedStream(inner, 1000, _ => new SecDataException("x", "y", "z"), leaveOpen: true))
+        {
+            bounded.CopyTo(Stream.Null);
+            Assert.Equal(1000, bounded.Position);
+        }
+
+        Assert.True(inner.CanRead);
+    }
+
     // 4. JSON -------------------------------------------------------------------------------------------------------
 
     [Theory]
