@@ -94,7 +94,9 @@ internal static class CompanyFactsReader
                                 name,
                                 Start: start),
                             SecImporter.CompanyFactsDataset,
-                            source);
+                            source,
+                            source,
+                            path);
                     }
                 }
             }

@@ -25,8 +25,22 @@ internal static class FinancialStatementDataSetReader
 {
     private const int BlockSize = 1 << 20;
 
-    /// <summary>The longest line accepted (a real num.txt line is under 2 KB; anything longer is a broken file).</summary>
-    private const int MaxLine = 1 << 24;
+    /// <summary>The longest line accepted in sub.txt or num.txt (a real line is under 2 KB; anything longer is a broken file).</summary>
+    internal const int MaxLine = 1 << 20;
+
+    /// <summary>The most columns a header may have (sub.txt has 36, num.txt about 10).</summary>
+    internal const int MaxColumns = 256;
+
+    /// <summary>
+    /// The most an entry may inflate per compressed byte. The SEC's text files expand about 10:1; deflate can reach about
+    /// 1000:1, which only a crafted file (a zip bomb) does.
+    /// </summary>
+    internal const int MaxExpansion = 100;
+
+    /// <summary>Inflating up to this many bytes is always allowed, whatever the ratio (small files compress unevenly).</summary>
+    internal const long MinInflateAllowance = 64L << 20;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     public static void Read(Stream zip, string source, SecImporter sink, IProgress<double>? progress)
     {
@@ -55,15 +69,37 @@ internal static class FinancialStatementDataSetReader
         }
     }
 
-    private static ZipArchiveEntry Find(ZipArchive archive, string name, string source) =>
-        archive.Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new SecDataException(source, "archive", $"no {name} in the archive (a Financial Statement Data Sets zip holds sub.txt and num.txt)");
-
-    private static Stream Open(ZipArchiveEntry entry, string source)
+    /// <summary>The one entry named <paramref name="name"/>, at the root: two (in any folder or case) or one in a folder is an error, never a guess.</summary>
+    private static ZipArchiveEntry Find(ZipArchive archive, string name, string source)
     {
+        var found = archive.Entries.Where(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        string rule = $"a Financial Statement Data Sets zip holds exactly one {name} at its root";
+        return found.Count switch
+        {
+            0 => throw new SecDataException(source, "archive", $"no {name} in the archive (a Financial Statement Data Sets zip holds sub.txt and num.txt)"),
+            > 1 => throw new SecDataException(source, "archive", $"{found.Count} entries named {name} ({string.Join(", ", found.Select(e => e.FullName))}); {rule}"),
+            _ when found[0].FullName != found[0].Name => throw new SecDataException(source, "archive", $"{name} is not at the root of the archive (found {found[0].FullName}); {rule}"),
+            _ => found[0],
+        };
+    }
+
+    /// <summary>Opens an entry, bounded: it may inflate to <see cref="MaxExpansion"/> times its compressed size at most.</summary>
+    private static BoundedStream Open(ZipArchiveEntry entry, string source)
+    {
+        string entrySource = source + "!" + entry.Name;
+        long limit = Math.Max(MinInflateAllowance, entry.CompressedLength * MaxExpansion);
+        SecDataException Bomb(long max) => new(
+            entrySource,
+            "archive",
+            string.Create(CultureInfo.InvariantCulture, $"expands to more than {max:N0} bytes from {entry.CompressedLength:N0} compressed (over {MaxExpansion}:1; the SEC's data set files expand about 10:1): refused as a possible zip bomb"));
+        if (entry.Length > limit)
+        {
+            throw Bomb(limit);
+        }
+
         try
         {
-            return entry.Open();
+            return new BoundedStream(entry.Open(), limit, Bomb);
         }
         catch (InvalidDataException e)
         {
@@ -71,17 +107,38 @@ internal static class FinancialStatementDataSetReader
         }
     }
 
+    private static string Utf8(ReadOnlySpan<byte> line, string source, long lineNo)
+    {
+        try
+        {
+            return StrictUtf8.GetString(line);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new SecDataException(source, $"line {lineNo}", "invalid UTF-8");
+        }
+    }
+
+    private static void CheckColumnCount(int count, string source, string file)
+    {
+        if (count > MaxColumns)
+        {
+            throw new SecDataException(source, "line 1", string.Create(CultureInfo.InvariantCulture, $"the header has {count} columns; at most {MaxColumns} are read ({file})"));
+        }
+    }
+
     private sealed record Submission(long Cik, string Name, string Form, LocalDate Filed);
 
     private static Dictionary<string, Submission> ReadSubmissions(Stream stream, string source)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
-        string? header = ReadLine(reader, source, 1);
-        if (header is null)
+        var reader = new LineReader(stream, MaxLine, source);
+        if (!reader.TryRead(out var headerBytes))
         {
             throw new SecDataException(source, "line 1", "the file is empty: expected a header with adsh, cik, name, form, filed");
         }
 
+        CheckColumnCount(headerBytes.Count((byte)'\t') + 1, source, "sub.txt has 36");
+        string header = Utf8(headerBytes, source, 1);
         var cols = header.Split('\t');
         int Col(string name) => Array.FindIndex(cols, c => string.Equals(c.Trim(), name, StringComparison.OrdinalIgnoreCase)) is var i && i >= 0
             ? i
@@ -89,17 +146,16 @@ internal static class FinancialStatementDataSetReader
         int adsh = Col("adsh"), cik = Col("cik"), name = Col("name"), form = Col("form"), filed = Col("filed");
         int max = new[] { adsh, cik, name, form, filed }.Max();
         var subs = new Dictionary<string, Submission>(StringComparer.Ordinal);
-        int line = 1;
-        while (ReadLine(reader, source, line + 1) is { } text)
+        while (reader.TryRead(out var bytes))
         {
-            line++;
-            if (text.Length == 0)
+            long line = reader.LineNumber;
+            if (bytes.IsEmpty)
             {
                 continue;
             }
 
-            var f = text.Split('\t');
-            if (f.Length <= max)
+            var f = Utf8(bytes, source, line).Split('\t');
+            if (f.Length <= max || f.Length > cols.Length)
             {
                 throw new SecDataException(source, $"line {line}", $"{f.Length} fields, the header has {cols.Length}");
             }
@@ -126,18 +182,6 @@ internal static class FinancialStatementDataSetReader
         }
 
         return subs;
-    }
-
-    private static string? ReadLine(StreamReader reader, string source, int line)
-    {
-        try
-        {
-            return reader.ReadLine();
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new SecDataException(source, $"line {line}", "invalid UTF-8");
-        }
     }
 
     private static void ReadNumbers(Stream stream, long length, string source, Dictionary<string, Submission> subs, SecImporter sink, IProgress<double>? progress)
@@ -191,6 +235,7 @@ internal static class FinancialStatementDataSetReader
         long consumedTotal = 0;
         double lastReported = 0;
         Columns? cols = null;
+        Range[] fields = [];
         Exception? producerError = null;
         try
         {
@@ -205,7 +250,7 @@ internal static class FinancialStatementDataSetReader
                     int take = nl < 0 ? span.Length : nl;
                     if (carried + take > MaxLine)
                     {
-                        throw new SecDataException(source, $"line {lineNo + 1}", $"a line longer than {MaxLine} bytes");
+                        throw LineReader.TooLong(source, lineNo + 1, MaxLine);
                     }
 
                     EnsureCapacity(ref carry, carried + take);
@@ -230,13 +275,18 @@ internal static class FinancialStatementDataSetReader
                     {
                         if (rest.Length > MaxLine)
                         {
-                            throw new SecDataException(source, $"line {lineNo + 1}", $"a line longer than {MaxLine} bytes");
+                            throw LineReader.TooLong(source, lineNo + 1, MaxLine);
                         }
 
                         EnsureCapacity(ref carry, rest.Length);
                         rest.CopyTo(carry);
                         carried = rest.Length;
                         break;
+                    }
+
+                    if (nl > MaxLine)
+                    {
+                        throw LineReader.TooLong(source, lineNo + 1, MaxLine);
                     }
 
                     Line(rest[..nl]);
@@ -252,7 +302,17 @@ internal static class FinancialStatementDataSetReader
                 }
             }
 
-            if (carried > 0)
+            // A producer that failed (a zip bomb, a broken entry) ended the blocks early: its error, not the cut-off last line's.
+            try
+            {
+                producer.Wait();
+            }
+            catch (AggregateException e)
+            {
+                producerError = e.InnerException;
+            }
+
+            if (producerError is null && carried > 0)
             {
                 Line(carry.AsSpan(0, carried));
             }
@@ -302,10 +362,11 @@ internal static class FinancialStatementDataSetReader
             if (cols is null)
             {
                 cols = Columns.FromHeader(line, source);
+                fields = new Range[cols.Count];
             }
             else if (!line.IsEmpty)
             {
-                ProcessLine(line, lineNo, cols, tags, standard, extension, map.FlowConcepts, subLookup, days, source, sink);
+                ProcessLine(line, lineNo, cols, fields, tags, standard, extension, map.FlowConcepts, subLookup, days, source, sink);
             }
         }
     }
@@ -330,6 +391,7 @@ internal static class FinancialStatementDataSetReader
         ReadOnlySpan<byte> line,
         long lineNo,
         Columns cols,
+        Span<Range> fields,
         byte[][] tags,
         HashSet<string> standard,
         Dictionary<string, string> extension,
@@ -340,7 +402,6 @@ internal static class FinancialStatementDataSetReader
         SecImporter sink)
     {
         // Cheap rejection: find the tag field and compare it to the mapped names before anything else.
-        Span<Range> fields = stackalloc Range[cols.Count];
         int found = Split(line, fields, cols.Tag + 1);
         if (found <= cols.Tag)
         {
@@ -417,12 +478,19 @@ internal static class FinancialStatementDataSetReader
             throw new SecDataException(source, $"line {lineNo}", $"value '{Encoding.ASCII.GetString(valueText)}' is not a number");
         }
 
+        if (!Json.JsonElementReader.IsExact(Encoding.ASCII.GetString(valueText), value))
+        {
+            throw new SecDataException(source, $"line {lineNo}", $"value '{Encoding.ASCII.GetString(valueText)}' has more digits or a larger magnitude than a decimal holds exactly (28 significant digits, below 7.9e28): refused, not rounded");
+        }
+
         var accession = AccessionNumber.Parse(new string(adshChars[..n]));
         LocalDate? start = instant ? null : QuarterStart(endDate);
         sink.Accept(
             new SecFact(sub.Cik, concept, Encoding.ASCII.GetString(line[fields[cols.Uom]]), endDate, value, accession, sub.Form, sub.Filed, sub.Name, Start: start),
             SecImporter.FsdsDataset,
-            source[..source.LastIndexOf('!')]);
+            source[..source.LastIndexOf('!')],
+            source,
+            string.Create(CultureInfo.InvariantCulture, $"line {lineNo}"));
     }
 
     /// <summary>Splits into at most <paramref name="max"/> tab-separated fields; returns how many, or max + 1 when the line has more.</summary>
@@ -492,6 +560,7 @@ internal static class FinancialStatementDataSetReader
 
         public static Columns FromHeader(ReadOnlySpan<byte> header, string source)
         {
+            CheckColumnCount(header.Count((byte)'\t') + 1, source, "num.txt has about 10");
             var names = Encoding.ASCII.GetString(header).Split('\t').Select(h => h.Trim().ToLowerInvariant()).ToArray();
             var missing = new List<string>();
             int Col(string name, bool required = true)

@@ -1,25 +1,48 @@
 using System.Globalization;
 using System.Text.Json;
 using DatRules.Issuers;
+using DatRules.Json;
 
 namespace DatRules.Sec.Import;
 
 /// <summary>Reads members of the SEC's JSON forms, with errors that name the file and the JSON path.</summary>
 internal static class JsonReading
 {
-    private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false, MaxDepth = 16 };
+    /// <summary>The largest JSON file read (the SEC's largest companyfacts files are about 100 MB).</summary>
+    internal const long MaxBytes = 1L << 30;
 
+    // Duplicate keys are found by Check below, which names their path; the parser's own check does not.
+    private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = true, MaxDepth = 16 };
+
+    /// <summary>
+    /// Parses a whole document and checks it before any member is read: every string and key decodes (no escaped unpaired
+    /// UTF-16 surrogate such as <c>"\ud800"</c>) and no object names a key twice.
+    /// </summary>
     public static JsonDocument Parse(Stream json, string source)
     {
+        JsonDocument doc;
         try
         {
-            return JsonDocument.Parse(json, Options);
+            using var bounded = new BoundedStream(json, MaxBytes, limit => new SecDataException(
+                source, "$", string.Create(CultureInfo.InvariantCulture, $"larger than {limit:N0} bytes; the SEC's largest JSON files are about 100 MB: not an SEC file")), leaveOpen: true);
+            doc = JsonDocument.Parse(bounded, Options);
         }
         catch (JsonException e)
         {
             string where = e.LineNumber is { } line ? $"line {line + 1}, byte {e.BytePositionInLine + 1}" : e.Path is { Length: > 0 } path ? path : "$";
             throw new SecDataException(source, where, "not valid JSON: " + FirstSentence(e.Message));
         }
+
+        var errors = new List<JsonInputError>();
+        JsonElementReader.Check(doc.RootElement, "$", errors);
+        if (errors.Count > 0)
+        {
+            doc.Dispose();
+            string more = errors.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (and {errors.Count - 1} more)") : string.Empty;
+            throw new SecDataException(source, errors[0].Path, errors[0].Message + more);
+        }
+
+        return doc;
     }
 
     public static JsonElement Required(JsonElement obj, string name, string source, string path)
@@ -62,9 +85,15 @@ internal static class JsonReading
     public static decimal Decimal(JsonElement obj, string name, string source, string path)
     {
         var v = Required(obj, name, source, path);
-        return v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out decimal d)
+        if (v.ValueKind != JsonValueKind.Number)
+        {
+            throw new SecDataException(source, $"{path}.{name}", $"'{Shorten(v.GetRawText())}' is not a number that fits a decimal");
+        }
+
+        string raw = v.GetRawText();
+        return v.TryGetDecimal(out decimal d) && JsonElementReader.IsExact(raw, d)
             ? d
-            : throw new SecDataException(source, $"{path}.{name}", $"'{v.GetRawText()}' is not a number that fits a decimal");
+            : throw new SecDataException(source, $"{path}.{name}", $"{Shorten(raw)} has more digits or a larger magnitude than a decimal holds exactly (28 significant digits, below 7.9e28): refused, not rounded");
     }
 
     public static LocalDate Date(JsonElement obj, string name, string source, string path)
@@ -101,6 +130,8 @@ internal static class JsonReading
 
     public static string Member(string path, string name) =>
         name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? $"{path}.{name}" : $"{path}['{name}']";
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
 
     private static string Kind(JsonElement v) => v.ValueKind.ToString().ToLowerInvariant();
 

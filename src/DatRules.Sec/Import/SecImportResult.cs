@@ -21,7 +21,12 @@ public sealed class SecImportResult
     /// </summary>
     public ImmutableArray<IssuerSnapshot> Snapshots { get; }
 
-    /// <summary>Gets the balance sheets with total assets that gave no snapshot, with the reason (conflicting or negative values, or no digital-asset fact under <see cref="Concepts.MissingDigitalAssetFact.Indeterminate"/>).</summary>
+    /// <summary>
+    /// Gets the balance sheets that gave no snapshot, with the reason: conflicting or negative values, no digital-asset
+    /// fact under <see cref="Concepts.MissingDigitalAssetFact.Indeterminate"/>, a date after the filing's filed date
+    /// (look-ahead), a unit that is not an ISO 4217 currency code, amounts in two currencies; and the frames facts left
+    /// out because their date is outside their frame's quarter.
+    /// </summary>
     public ImmutableArray<SecImportIssue> Indeterminate { get; }
 
     /// <summary>Gets the number of mapped facts read (after filtering to instant, undimensioned facts of mapped concepts).</summary>

@@ -121,7 +121,7 @@ internal sealed class JsonElementReader(string path, List<JsonInputError> errors
         }
 
         var errors = new List<JsonInputError>();
-        Scan(doc.RootElement, "$", errors);
+        Check(doc.RootElement, "$", errors);
         if (errors.Count > 0)
         {
             doc.Dispose();
@@ -131,7 +131,11 @@ internal sealed class JsonElementReader(string path, List<JsonInputError> errors
         return doc;
     }
 
-    private static void Scan(JsonElement e, string path, List<JsonInputError> errors)
+    /// <summary>
+    /// Adds an error for every string or key under <paramref name="e"/> that does not decode (an escaped unpaired UTF-16
+    /// surrogate) and every key an object names twice, each with its path.
+    /// </summary>
+    internal static void Check(JsonElement e, string path, List<JsonInputError> errors)
     {
         switch (e.ValueKind)
         {
@@ -158,7 +162,7 @@ internal sealed class JsonElementReader(string path, List<JsonInputError> errors
                         errors.Add(new JsonInputError(path + Member(name), "duplicate key (a JSON object names each key once)"));
                     }
 
-                    Scan(p.Value, path + Member(name), errors);
+                    Check(p.Value, path + Member(name), errors);
                     k++;
                 }
 
@@ -167,7 +171,7 @@ internal sealed class JsonElementReader(string path, List<JsonInputError> errors
                 int i = 0;
                 foreach (var item in e.EnumerateArray())
                 {
-                    Scan(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]"), errors);
+                    Check(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]"), errors);
                 }
 
                 break;

@@ -120,6 +120,10 @@ public sealed class IndexPolicyBuilder
         {
             failures.Add("policy id is required");
         }
+        else
+        {
+            failures.AddRange(PolicyIds.Problems(Id));
+        }
 
         if (Provider is null)
         {

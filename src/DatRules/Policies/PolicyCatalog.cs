@@ -13,13 +13,22 @@ public sealed class PolicyCatalog
     private readonly Dictionary<string, IndexPolicy> _byId;
 
     /// <summary>Initializes a catalog.</summary>
-    /// <param name="policies">The policies; ids must be unique (case-insensitive).</param>
-    /// <exception cref="PolicyValidationException">Two policies share an id.</exception>
+    /// <param name="policies">The policies; ids must be unique (case-insensitive) and not confusable (e.g. a Cyrillic letter or a Unicode hyphen in an otherwise equal id).</param>
+    /// <exception cref="PolicyValidationException">Two policies share an id, or have ids that read alike.</exception>
     public PolicyCatalog(IEnumerable<IndexPolicy> policies)
     {
         ArgumentNullException.ThrowIfNull(policies);
         _policies = policies.ToArray();
         var dupes = _policies.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => $"policy id '{g.Key}' is defined {g.Count()} times").ToList();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in _policies)
+        {
+            if (!seen.TryAdd(PolicyIds.Skeleton(p.Id), p.Id) && seen[PolicyIds.Skeleton(p.Id)] is var first && PolicyIds.Confusable(p.Id, first, ignoreCase: true))
+            {
+                dupes.Add($"policy id '{p.Id}' is confusable with '{first}' ({PolicyIds.Difference(p.Id, first)}): give it an id that differs visibly");
+            }
+        }
+
         if (dupes.Count > 0)
         {
             throw new PolicyValidationException(dupes);
@@ -41,7 +50,7 @@ public sealed class PolicyCatalog
     /// <summary>Returns a new catalog with <paramref name="policies"/> added.</summary>
     /// <param name="policies">The policies to add.</param>
     /// <returns>The new catalog.</returns>
-    /// <exception cref="PolicyValidationException">An id is already used.</exception>
+    /// <exception cref="PolicyValidationException">An id is already used, or reads like one in use.</exception>
     public PolicyCatalog WithPolicies(IEnumerable<IndexPolicy> policies) => new(_policies.Concat(policies ?? throw new ArgumentNullException(nameof(policies))));
 
     /// <summary>Gets a policy by id.</summary>

@@ -48,6 +48,7 @@ public static class PolicyJson
 
             new JsonElementReader("$", errors).Known(root, RootProperties);
             int i = 0;
+            var ids = new List<(int Index, string Id)>();
             foreach (var element in list.EnumerateArray())
             {
                 var reader = new JsonElementReader($"$.policies[{i}]", errors);
@@ -57,8 +58,15 @@ public static class PolicyJson
                     policies.Add(policy);
                 }
 
+                if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString()!.Trim() is { Length: > 0 } text)
+                {
+                    ids.Add((i, text));
+                }
+
                 i++;
             }
+
+            CheckConfusable(ids, errors);
 
             var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             for (int k = 0; k < policies.Count; k++)
@@ -75,6 +83,34 @@ public static class PolicyJson
             }
 
             return policies;
+        }
+    }
+
+    /// <summary>
+    /// An id that reads as a built-in id, or as an earlier id of the document, without being it (another script's letter,
+    /// a full-width form, a Unicode dash, letter case) is an error: a reader of a report could not tell the two apart.
+    /// </summary>
+    private static void CheckConfusable(List<(int Index, string Id)> ids, List<JsonInputError> errors)
+    {
+        for (int k = 0; k < ids.Count; k++)
+        {
+            var (index, id) = ids[k];
+            string path = string.Create(CultureInfo.InvariantCulture, $"$.policies[{index}].id");
+            var builtIn = BuiltInPolicies.All.FirstOrDefault(p => PolicyIds.Confusable(id, p.Id, ignoreCase: false));
+            if (builtIn is not null)
+            {
+                errors.Add(new JsonInputError(path, $"'{id}' is confusable with the built-in id '{builtIn.Id}' ({PolicyIds.Difference(id, builtIn.Id)}): give the policy an id that differs visibly"));
+                continue;
+            }
+
+            for (int j = 0; j < k; j++)
+            {
+                if (PolicyIds.Confusable(id, ids[j].Id, ignoreCase: true))
+                {
+                    errors.Add(new JsonInputError(path, string.Create(CultureInfo.InvariantCulture, $"'{id}' is confusable with '{ids[j].Id}' ($.policies[{ids[j].Index}].id) ({PolicyIds.Difference(id, ids[j].Id)}): give the policy an id that differs visibly")));
+                    break;
+                }
+            }
         }
     }
 

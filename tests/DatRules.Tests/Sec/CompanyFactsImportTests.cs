@@ -180,7 +180,7 @@ public sealed class CompanyFactsImportTests
     [InlineData("""{"cik":1,"facts":{"us-gaap":{"Assets":{"units":{"USD":[{"end":"2025-03-31","val":1,"accn":"0000000001-25-000001","filed":"2025-05-01"}]}}}}}""", "bad.json: $.facts['us-gaap'].Assets.units.USD[0].form: required member is missing")]
     [InlineData("""{"cik":0,"facts":{}}""", "bad.json: $.cik: '0' is not a CIK (an integer in [1-9999999999])")]
     [InlineData("""{"cik":1}""", "bad.json: $.facts: required member is missing")]
-    [InlineData("""{"cik":1,"cik":2,"facts":{}}""", "bad.json: $: not valid JSON: Duplicate property 'cik' encountered during deserialization.")]
+    [InlineData("""{"cik":1,"cik":2,"facts":{}}""", "bad.json: $.cik: duplicate key (a JSON object names each key once)")]
     [InlineData("{\"cik\":1,\n\"facts\":{", "bad.json: line 2, byte 10: not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed.")]
     public void AddCompanyFacts_MalformedJson_TypedErrorNamingFileAndPath(string json, string message)
     {
