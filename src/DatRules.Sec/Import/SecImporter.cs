@@ -36,6 +36,9 @@ public sealed class SecImporter
         _tickers = tickers;
     }
 
+    /// <summary>Gets or sets names by CIK for filers whose facts state none (companyfacts without <c>entityName</c>): the titles of company_tickers.json.</summary>
+    internal IReadOnlyDictionary<long, string>? FallbackNames { get; init; }
+
     /// <summary>Gets the concept map in use.</summary>
     public SecConceptMap Map { get; }
 
@@ -85,6 +88,7 @@ public sealed class SecImporter
         var withoutTotal = new List<SecImportIssue>();
         foreach (var (key, group) in _groups.OrderBy(g => g.Key.Cik).ThenBy(g => g.Key.End).ThenBy(g => g.Value.Filed ?? LocalDate.MinIsoValue).ThenBy(g => g.Key.Accession))
         {
+            string? entityName = group.EntityName ?? FallbackNames?.GetValueOrDefault(key.Cik);
             if (!group.Values.TryGetValue(Map.TotalAssetsConcept, out decimal total))
             {
                 var found = Map.AlternativesFor(key.Cik, key.End).Select(a => a.Concepts.Where(group.Values.ContainsKey).ToList()).FirstOrDefault(c => c.Count > 0) ?? [];
@@ -96,7 +100,7 @@ public sealed class SecImporter
                 decimal sum = found.Sum(c => group.Values[c]);
                 withoutTotal.Add(new SecImportIssue(
                     key.Cik,
-                    group.EntityName,
+                    entityName,
                     key.Accession,
                     key.End,
                     string.Create(CultureInfo.InvariantCulture, $"No {Map.TotalAssetsConcept} in this filing for this date: digital assets {sum} {key.Unit} ({string.Join(" + ", found)}) cannot be put in a ratio.")));
@@ -155,7 +159,7 @@ public sealed class SecImporter
 
             if (problem is not null)
             {
-                issues.Add(new SecImportIssue(key.Cik, group.EntityName, key.Accession, key.End, problem));
+                issues.Add(new SecImportIssue(key.Cik, entityName, key.Accession, key.End, problem));
                 continue;
             }
 
@@ -171,7 +175,7 @@ public sealed class SecImporter
                 Note = note,
             };
             DigitalAssetHolding[] holdings = digital == 0m ? [] : [new DigitalAssetHolding("CRYPTO", 0m, digital, currency)];
-            snapshots.Add(new IssuerSnapshot(new IssuerId(ticker, group.EntityName), key.End, total, holdings, currency)
+            snapshots.Add(new IssuerSnapshot(new IssuerId(ticker, entityName), key.End, total, holdings, currency)
             {
                 Provenance = provenance,
                 LineItems = LineItemsOf(group, key.End, provenance),
