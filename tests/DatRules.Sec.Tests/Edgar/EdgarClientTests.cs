@@ -7,6 +7,8 @@ using static DatRules.Sec.Tests.Edgar.EdgarTestServer;
 namespace DatRules.Sec.Tests.Edgar;
 
 /// <summary>The EDGAR client against a real HTTP server on loopback: fair access, retries, cache, offline.</summary>
+/// <remarks>In the <see cref="Timing"/> collection: its rate and Retry-After checks read arrival times, which other tests running at the same time on two cores would disturb.</remarks>
+[Collection(Timing.Name)]
 public sealed class EdgarClientTests : IDisposable
 {
     private const string UserAgent = "DatRules tests tests@example.com";
@@ -266,7 +268,8 @@ public sealed class EdgarClientTests : IDisposable
         Assert.Equal(5, times.Length);
         for (int i = 0; i + 2 < times.Length; i++)
         {
-            Assert.True(Stopwatch.GetElapsedTime(times[i], times[i + 2]) >= TimeSpan.FromMilliseconds(900));
+            var span = Stopwatch.GetElapsedTime(times[i], times[i + 2]);
+            Assert.True(span >= TimeSpan.FromMilliseconds(900), $"requests {i} and {i + 2} arrived {span.TotalMilliseconds} ms apart; all: {string.Join(", ", times.Select(t => Stopwatch.GetElapsedTime(times[0], t).TotalMilliseconds))}");
         }
     }
 
