@@ -13,11 +13,4 @@ internal static class Fixtures
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));
-
-    public static string TempDirectory()
-    {
-        string dir = Path.Combine(Path.GetTempPath(), $"datrules-edgar-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
 }

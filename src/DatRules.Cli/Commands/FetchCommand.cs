@@ -87,7 +87,7 @@ internal static class FetchCommand
 
             string summary = string.Create(
                 CultureInfo.InvariantCulture,
-                $"fetched {import.Snapshots.Length} balance sheets of {result.Companies.Length - result.WithoutCompanyFacts.Length} of {result.Companies.Length} companies ({import.Indeterminate.Length} indeterminate; {import.WithoutTotalAssets.Length} without total assets; {result.WithoutCompanyFacts.Length} without companyfacts){(target is null ? string.Empty : " to " + target.Name)}.");
+                $"fetched {import.Snapshots.Length} balance sheet{(import.Snapshots.Length == 1 ? string.Empty : "s")} of {result.Companies.Length} compan{(result.Companies.Length == 1 ? "y" : "ies")} ({import.Indeterminate.Length} indeterminate; {import.WithoutTotalAssets.Length} without total assets; {result.WithoutCompanyFacts.Length} without companyfacts){(target is null ? string.Empty : " to " + target.Name)}.");
             (target is null ? ctx.Error : ctx.Out).WriteLine(summary);
             return ExitCodes.Ok;
         });

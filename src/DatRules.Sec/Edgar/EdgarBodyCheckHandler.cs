@@ -45,7 +45,7 @@ internal sealed class EdgarBodyCheckHandler : DelegatingHandler
         }
 
         response.Dispose();
-        throw new HttpRequestException(HttpRequestError.ResponseEnded, $"{request.RequestUri}: {problem}", cause);
+        throw new HttpRequestException(HttpRequestError.ResponseEnded, problem, cause);
     }
 
     private static string? JsonProblem(byte[] body)

@@ -89,6 +89,11 @@ public sealed class EdgarClientOptions
             throw new ArgumentException($"BaseAddress must be an absolute http or https URL; it is '{BaseAddress}'.", nameof(BaseAddress));
         }
 
+        if (UserAgent is not null && UserAgent.Any(char.IsControl))
+        {
+            throw new ArgumentException("UserAgent must be one line of text (no control characters).", nameof(UserAgent));
+        }
+
         if (Offline && string.IsNullOrWhiteSpace(CacheDirectory))
         {
             throw new ArgumentException("Offline mode answers from the cache: set CacheDirectory.", nameof(CacheDirectory));

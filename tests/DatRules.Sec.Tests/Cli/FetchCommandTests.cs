@@ -21,12 +21,13 @@ public sealed class FetchCommandTests : IDisposable
     [Fact]
     public void Fetch_WritesSnapshots_ThenOfflineFromCache_ThenScreen()
     {
-        string cache = Fixtures.TempDirectory();
+        using var temp = new TempFolder();
+        string cache = temp.Path;
         string output = Path.Combine(cache, "snapshots.csv");
         var r = Run("fetch", "sec", "--tickers", "MSTR,MARA", "--user-agent", UserAgent, "--out", output, "--cache", cache, "--sec-base-url", _server.BaseAddress.ToString());
 
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal($"fetched 35 balance sheets of 2 of 2 companies (0 indeterminate; 0 without total assets; 0 without companyfacts) to snapshots.csv.", r.Out.TrimEnd());
+        Assert.Equal($"fetched 35 balance sheets of 2 companies (0 indeterminate; 0 without total assets; 0 without companyfacts) to snapshots.csv.", r.Out.TrimEnd());
         Assert.Contains($"fetch: {_server.BaseAddress}files/company_tickers.json downloaded", r.Error, StringComparison.Ordinal);
         Assert.Contains($"fetch: MSTR (CIK 1050446): {_server.BaseAddress}api/xbrl/companyfacts/CIK0001050446.json downloaded", r.Error, StringComparison.Ordinal);
         Assert.All(_server.Requests, q => Assert.Equal(UserAgent, q.UserAgent));
@@ -85,7 +86,8 @@ public sealed class FetchCommandTests : IDisposable
     [Fact]
     public void Offline_NotCached_ExitTwoNamingUrl()
     {
-        string cache = Fixtures.TempDirectory();
+        using var temp = new TempFolder();
+        string cache = temp.Path;
         var r = Run("fetch", "sec", "--tickers", "MSTR", "--offline", "--cache", cache, "--sec-base-url", _server.BaseAddress.ToString());
 
         Assert.Equal(2, r.ExitCode);
@@ -109,7 +111,7 @@ public sealed class FetchCommandTests : IDisposable
         Assert.Equal(0, r.ExitCode);
         Assert.Single(r.Out.TrimEnd().Split('\n')); // the header only
         Assert.Contains("note: CIK 1507605 MARA Holdings, Inc. 0001521536-12-000406 as of 2012-03-31: No mapped digital-asset fact", r.Error, StringComparison.Ordinal);
-        Assert.Contains("fetched 0 balance sheets of 1 of 1 companies (19 indeterminate;", r.Error, StringComparison.Ordinal);
+        Assert.Contains("fetched 0 balance sheets of 1 company (19 indeterminate;", r.Error, StringComparison.Ordinal);
     }
 
     private static (int ExitCode, string Out, string Error) Run(params string[] args)

@@ -284,7 +284,8 @@ public sealed class EdgarClientTests : IDisposable
     [Fact]
     public async Task Cache_RevalidatedWithETagAndLastModified_304ServesCachedBody()
     {
-        string cache = Fixtures.TempDirectory();
+        using var temp = new TempFolder();
+        string cache = temp.Path;
         var modified = new DateTimeOffset(2025, 11, 3, 10, 0, 0, TimeSpan.Zero);
         _server.ServeFixture(Fixtures.MstrFactsPath, Fixtures.MstrFacts, etag: "\"v1\"", lastModified: modified);
         using var fetcher = EdgarSnapshotFetcher.Create(Options(_server, cache));
@@ -311,7 +312,8 @@ public sealed class EdgarClientTests : IDisposable
     [Fact]
     public async Task Cache_NewVersion_ReplacesTheCachedBody()
     {
-        string cache = Fixtures.TempDirectory();
+        using var temp = new TempFolder();
+        string cache = temp.Path;
         _server.Serve(Fixtures.MstrFactsPath, "{\"v\":1}"u8.ToArray(), etag: "\"v1\"");
         using var fetcher = EdgarSnapshotFetcher.Create(Options(_server, cache));
         await fetcher.Client.GetCompanyFactsAsync(1050446);
@@ -328,7 +330,8 @@ public sealed class EdgarClientTests : IDisposable
     [Fact]
     public async Task Offline_AfterTheServerStopped_AnswersFromCache_AndNamesWhatIsMissing()
     {
-        string cache = Fixtures.TempDirectory();
+        using var temp = new TempFolder();
+        string cache = temp.Path;
         _server.ServeFixture(Fixtures.MstrFactsPath, Fixtures.MstrFacts, etag: "\"v1\"");
         using (var online = EdgarSnapshotFetcher.Create(Options(_server, cache)))
         {
