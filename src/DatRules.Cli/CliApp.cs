@@ -59,6 +59,7 @@ internal static partial class CliApp
         root.Subcommands.Add(HistoryCommand.Create(ctx));
         root.Subcommands.Add(ChartCommand.Create(ctx));
         root.Subcommands.Add(ImportCommand.Create(ctx));
+        root.Subcommands.Add(FetchCommand.Create(ctx));
         return root;
     }
 

@@ -43,6 +43,9 @@ public sealed class SecImporter
         _tickers = tickers;
     }
 
+    /// <summary>Gets or sets names by CIK for filers whose facts state none (companyfacts without <c>entityName</c>): the titles of company_tickers.json.</summary>
+    internal IReadOnlyDictionary<long, string>? FallbackNames { get; init; }
+
     /// <summary>Gets the concept map in use.</summary>
     public SecConceptMap Map { get; }
 
@@ -102,7 +105,7 @@ public sealed class SecImporter
         {
             var (cik, accession, end) = sheet.Key;
             var filing = FilingOf(accession);
-            string? entityName = sheet.Select(g => g.Value.EntityName).FirstOrDefault(n => n is not null);
+            string? entityName = sheet.Select(g => g.Value.EntityName).FirstOrDefault(n => n is not null) ?? FallbackNames?.GetValueOrDefault(cik);
             if (filing.Filed is { } filed && end > filed)
             {
                 issues.Add(new SecImportIssue(cik, entityName, accession, end, string.Create(
