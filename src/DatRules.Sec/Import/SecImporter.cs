@@ -160,7 +160,7 @@ public sealed class SecImporter
             decimal sum = found.Sum(c => group.Values[c]);
             withoutTotal.Add(new SecImportIssue(
                 key.Cik,
-                group.EntityName,
+                group.EntityName ?? FallbackNames?.GetValueOrDefault(key.Cik),
                 key.Accession,
                 key.End,
                 string.Create(CultureInfo.InvariantCulture, $"No {Map.TotalAssetsConcept} in this filing for this date: digital assets {sum} {key.Unit} ({string.Join(" + ", found)}) cannot be put in a ratio.")));
@@ -219,7 +219,7 @@ public sealed class SecImporter
 
         if (problem is not null)
         {
-            issues.Add(new SecImportIssue(key.Cik, group.EntityName, key.Accession, key.End, problem));
+            issues.Add(new SecImportIssue(key.Cik, group.EntityName ?? FallbackNames?.GetValueOrDefault(key.Cik), key.Accession, key.End, problem));
             return;
         }
 
@@ -235,7 +235,7 @@ public sealed class SecImporter
             Note = note,
         };
         DigitalAssetHolding[] holdings = digital == 0m ? [] : [new DigitalAssetHolding("CRYPTO", 0m, digital, currency)];
-        snapshots.Add(new IssuerSnapshot(new IssuerId(ticker, group.EntityName), key.End, total, holdings, currency)
+        snapshots.Add(new IssuerSnapshot(new IssuerId(ticker, group.EntityName ?? FallbackNames?.GetValueOrDefault(key.Cik)), key.End, total, holdings, currency)
         {
             Provenance = provenance,
             LineItems = LineItemsOf(group, key.End, provenance),
