@@ -323,7 +323,8 @@ internal sealed class SnapshotTable
             SelfDescribed?.Trim(Count) ?? zeros!,
             CapitalRaised?.Trim(Count) ?? zeros!,
             fallback,
-            lineItems?.Where(p => !fallback.ContainsKey(p.Key)).ToDictionary());
+            lineItems?.Where(p => !fallback.ContainsKey(p.Key)).ToDictionary(),
+            ToSnapshot);
     }
 
     /// <summary>Creates a table of the given rows of this one, in that order, each on its own line (no per-row objects).</summary>

@@ -131,8 +131,8 @@ internal sealed class CompiledPolicy
         AllOfCriterion a => AllOf([.. a.Children.Select(Compile)]),
         AnyOfCriterion a => AnyOf([.. a.Children.Select(Compile)]),
         NotCriterion n => Not(Compile(n.Child)),
-        _ => throw new NotSupportedException(
-            $"Policy '{Policy.Id}' has a custom criterion ({c.GetType().Name}: {c.Description}) that the columnar engine cannot evaluate; screen it with IndexPolicy.Evaluate."),
+        // A criterion the engine has no kernel for runs on each row's snapshot (Universe.SnapshotAt), inside the same screen.
+        _ => row => (byte)c.Evaluate(_u.SnapshotAt(row)).Outcome,
     };
 
     private static Func<int, byte> AllOf(Func<int, byte>[] children) => row =>

@@ -32,7 +32,6 @@ public sealed class ScreeningEngine
     /// <param name="universe">The universe.</param>
     /// <param name="policy">The policy.</param>
     /// <returns>The result columns.</returns>
-    /// <exception cref="NotSupportedException">The policy has a custom criterion the engine cannot evaluate.</exception>
     public PolicyScreening Screen(Universe universe, IndexPolicy policy) => Screen(universe, [policy])[0];
 
     /// <summary>
@@ -45,7 +44,6 @@ public sealed class ScreeningEngine
     /// <param name="actions">Receives one <see cref="PolicyAction"/> value per row, -1 where it cannot be told.</param>
     /// <returns>The number of digital-asset treasury companies.</returns>
     /// <exception cref="ArgumentException">A buffer is shorter than the universe.</exception>
-    /// <exception cref="NotSupportedException">The policy has a custom criterion the engine cannot evaluate.</exception>
     public int ScreenInto(Universe universe, IndexPolicy policy, Span<byte> classifications, Span<sbyte> actions)
     {
         ArgumentNullException.ThrowIfNull(universe);
@@ -71,7 +69,6 @@ public sealed class ScreeningEngine
     /// <param name="universe">The universe.</param>
     /// <param name="policies">The policies.</param>
     /// <returns>One result per policy, in order.</returns>
-    /// <exception cref="NotSupportedException">A policy has a custom criterion the engine cannot evaluate.</exception>
     public IReadOnlyList<PolicyScreening> Screen(Universe universe, IEnumerable<IndexPolicy> policies)
     {
         ArgumentNullException.ThrowIfNull(universe);

@@ -35,6 +35,8 @@ public sealed class Universe
         FallbackSnapshots = FallbackRows.Select(r => b.Fallback[r]).ToArray();
         LineItemRows = [.. b.LineItemRows.Keys.Order()];
         LineItemSnapshots = LineItemRows.Select(r => b.LineItemRows[r]).ToArray();
+        _sources = b.Sources is { } sources ? [.. sources, .. new IssuerSnapshot?[Math.Max(0, Count - sources.Count)]] : null;
+        _sourceOf = b.SourceOf;
         MaxDigital = Digital.Length == 0 ? 0 : Digital.Max();
         MaxTotal = Total.Length == 0 ? 0 : Total.Max();
         _issuers = new Lazy<(int[] OfRow, string[] Tickers)>(BuildIssuers);
@@ -43,6 +45,10 @@ public sealed class Universe
     }
 
     private readonly Lazy<RatioIndex> _ratioIndex;
+
+    // The full snapshots behind the rows, where known: those added to the builder, or a frame's rows built on demand.
+    private readonly IssuerSnapshot?[]? _sources;
+    private readonly Func<int, IssuerSnapshot>? _sourceOf;
 
     /// <summary>Gets the rows in order of exact digital-asset ratio, building the index on first use (O(N log N)).</summary>
     /// <remarks>
@@ -171,7 +177,10 @@ public sealed class Universe
     /// <returns>The date.</returns>
     public LocalDate AsOfAt(int row) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(AsOfDays[row]));
 
-    /// <summary>Gets a row as a domain snapshot (for explanations; allocates).</summary>
+    /// <summary>
+    /// Gets a row as a domain snapshot (for explanations and custom criteria; allocates): the snapshot the row was built
+    /// from when there is one (<see cref="From"/>, a DatRules.Data frame), else one made of the row's columns.
+    /// </summary>
     /// <param name="row">The row index.</param>
     /// <returns>The snapshot.</returns>
     public IssuerSnapshot SnapshotAt(int row)
@@ -180,6 +189,16 @@ public sealed class Universe
         if (f >= 0)
         {
             return FallbackSnapshots[f];
+        }
+
+        if (_sources?[row] is { } source)
+        {
+            return source;
+        }
+
+        if (_sourceOf is not null)
+        {
+            return _sourceOf(row);
         }
 
         int l = Array.BinarySearch(LineItemRows, row);

@@ -66,6 +66,13 @@ public sealed class UniverseBuilder
 
     internal Dictionary<int, IssuerSnapshot> Fallback { get; } = [];
 
+    /// <summary>The snapshots added with <see cref="Add(IssuerSnapshot)"/>, by row (null for rows added from raw values), so
+    /// custom criteria and explanations see every field; null when no snapshot was added.</summary>
+    internal List<IssuerSnapshot?>? Sources { get; private set; }
+
+    /// <summary>Where the snapshots of an adopted universe come from (a frame's rows), or null.</summary>
+    internal Func<int, IssuerSnapshot>? SourceOf { get; private set; }
+
     /// <summary>Rows whose snapshot carries line items (beyond digital and total assets), all representable at the scale.</summary>
     internal Dictionary<int, IssuerSnapshot> LineItemRows { get; } = [];
 
@@ -90,6 +97,14 @@ public sealed class UniverseBuilder
         {
             LineItemRows[Count] = snapshot;
         }
+
+        Sources ??= [];
+        while (Sources.Count < Count)
+        {
+            Sources.Add(null);
+        }
+
+        Sources.Add(snapshot);
 
         // A currency mix cannot be carried by the USD columns: such rows keep their snapshot (domain path).
         AddRow(snapshot.Issuer.Ticker, snapshot.AsOf, digital, snapshot.TotalAssets, invalid, snapshot.IsIndexConstituent, snapshot.SelfDescribedDat, snapshot.CapitalRaisedPrimarilyForDigitalAssets, () => snapshot, snapshot.HasCurrencyMix || !lineItemsFit);
@@ -211,11 +226,12 @@ public sealed class UniverseBuilder
     /// <param name="selfDescribed">Flags: 0 unknown, 1 yes, 2 no.</param>
     /// <param name="capitalRaised">Flags: 0 unknown, 1 yes, 2 no.</param>
     /// <param name="lineItemRows">Snapshots of the rows with line items, for the criteria that read them.</param>
+    /// <param name="snapshotOf">Builds the full snapshot of a row on demand (custom criteria, explanations), or null.</param>
     /// <param name="fallback">The snapshots of rows whose amounts are not whole cents below 2^53 (screened by the domain).</param>
     /// <returns>The universe (scale 2).</returns>
-    internal static Universe Adopt(int count, byte[] tickerUtf8, int[] tickerEnds, int[] asOfDays, long[] digital, long[] total, byte[] constituent, byte[] selfDescribed, byte[] capitalRaised, IReadOnlyDictionary<int, IssuerSnapshot> fallback, IReadOnlyDictionary<int, IssuerSnapshot>? lineItemRows = null)
+    internal static Universe Adopt(int count, byte[] tickerUtf8, int[] tickerEnds, int[] asOfDays, long[] digital, long[] total, byte[] constituent, byte[] selfDescribed, byte[] capitalRaised, IReadOnlyDictionary<int, IssuerSnapshot> fallback, IReadOnlyDictionary<int, IssuerSnapshot>? lineItemRows = null, Func<int, IssuerSnapshot>? snapshotOf = null)
     {
-        var b = new UniverseBuilder();
+        var b = new UniverseBuilder { SourceOf = snapshotOf };
         var invalid = new byte[count];
         for (int i = 0; i < count; i++)
         {

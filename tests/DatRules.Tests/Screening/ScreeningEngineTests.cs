@@ -97,14 +97,52 @@ public class ScreeningEngineTests
     }
 
     [Fact]
-    public void Screen_CustomCriterion_NotSupportedWithClearMessage()
+    public void Screen_CustomCriterion_RunsInsideTheEngineAsTheDomain()
     {
-        var custom = IndexPolicyBuilderTests().WithCriterion(new AlwaysMet()).Build();
-        var universe = new UniverseBuilder().Add("A", Q2, 1m, 2m).Build();
+        // Policy: ratio > 40% AND a custom criterion that reads the issuer's name (which the columns do not carry).
+        // A (45%, named "Alpha Treasury"): both met -> DAT. B (45%, "Beta Mining"): custom not met -> operating.
+        // C (10%, "Gamma Treasury"): ratio not met -> operating. D (no total assets): ratio unknown, custom met -> indeterminate.
+        var custom = IndexPolicyBuilderTests().WithCriterion(new NameSaysTreasury()).Build();
+        var snapshots = new[]
+        {
+            Snapshot("A", "Alpha Treasury", 45m, 100m),
+            Snapshot("B", "Beta Mining", 45m, 100m),
+            Snapshot("C", "Gamma Treasury", 10m, 100m),
+            Snapshot("D", "Delta Treasury", 10m, null),
+        };
 
-        var ex = Assert.Throws<NotSupportedException>(() => new ScreeningEngine().Screen(universe, custom));
+        var screening = new ScreeningEngine().Screen(Universe.From(snapshots), custom);
 
-        Assert.Equal("Policy 'custom' has a custom criterion (AlwaysMet: always) that the columnar engine cannot evaluate; screen it with IndexPolicy.Evaluate.", ex.Message);
+        Assert.Equal(
+            [DatClassification.DigitalAssetTreasury, DatClassification.OperatingCompany, DatClassification.OperatingCompany, DatClassification.Indeterminate],
+            screening.Classifications.ToArray());
+        Assert.Equal(snapshots.Select(s => custom.Evaluate(s).Classification), screening.Classifications.ToArray());
+        Assert.Equal(snapshots.Select(s => custom.Evaluate(s).Action), Enumerable.Range(0, 4).Select(screening.ActionAt));
+    }
+
+    [Fact]
+    public void Screen_CustomCriterionOnly_SameAsDomain()
+    {
+        var custom = IndexPolicy.CreateBuilder("always").For(IndexProvider.Msci, "x").Dated(Q2, Q2).WithCriterion(new AlwaysMet())
+            .OnMatch(PolicyAction.Exclude, PolicyAction.BlockAddition).CitedFrom(new PolicySource("t", "t", Q2)).Build();
+        var universe = new UniverseBuilder().Add("A", Q2, 1m, 2m, isIndexConstituent: true).Add("B", Q2, 0m, 2m, isIndexConstituent: false).Build();
+
+        var screening = new ScreeningEngine().Screen(universe, custom);
+
+        // Met for every row: DAT; a constituent is excluded, a non-constituent blocked.
+        Assert.Equal([PolicyAction.Exclude, PolicyAction.BlockAddition], [screening.ActionAt(0), screening.ActionAt(1)]);
+        Assert.Equal(2, screening.DatCount);
+    }
+
+    private static IssuerSnapshot Snapshot(string ticker, string name, decimal digital, decimal? total) =>
+        new(new IssuerId(ticker, name), Q2, total, [new DigitalAssetHolding("BTC", 1m, digital)]);
+
+    private sealed class NameSaysTreasury : IPolicyCriterion
+    {
+        public string Description => "name says treasury";
+
+        public CriterionResult Evaluate(IssuerSnapshot snapshot) =>
+            CriterionResult.Of(snapshot.Issuer.Name?.Contains("Treasury", StringComparison.Ordinal) == true ? CriterionOutcome.Met : CriterionOutcome.NotMet, "name");
     }
 
     [Fact]
