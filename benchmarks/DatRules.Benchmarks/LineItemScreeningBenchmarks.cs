@@ -21,8 +21,8 @@ public class LineItemScreeningBenchmarks
     private ScreeningEngine _oneCore = null!;
     private IndexPolicy _single = null!;
     private IndexPolicy _threeItems = null!;
-    private byte[] _classes = [];
-    private sbyte[] _actions = [];
+    private DatRules.Classification.DatClassification[] _classes = [];
+    private DatRules.Screening.ScreenedAction[] _actions = [];
 
     [Params(1_000_000)]
     public int N { get; set; }
@@ -47,8 +47,8 @@ public class LineItemScreeningBenchmarks
         _oneCore = new ScreeningEngine(new ScreeningOptions { MaxDegreeOfParallelism = 1 });
         _single = Policy("single", new RatioThresholdCriterion(RatioThreshold.Msci));
         _threeItems = Policy("three", PolicyCriteria.ShareOfTotalAssets(RatioComparison.AtLeast, 50m, LineItem.CashAndEquivalents, LineItem.MarketableSecurities, LineItem.DigitalAssets));
-        _classes = new byte[N];
-        _actions = new sbyte[N];
+        _classes = new DatRules.Classification.DatClassification[N];
+        _actions = new DatRules.Screening.ScreenedAction[N];
 
         // Term columns are built on first use and kept by the universe (like the ratio index): build them here.
         _ = _oneCore.ScreenInto(_universe, _threeItems, _classes, _actions);

@@ -16,8 +16,8 @@ public class ScreeningBenchmarks
     private Universe _indexed = null!;
     private ScreeningEngine _oneCore = null!;
     private ScreeningEngine _allCores = null!;
-    private byte[] _classes = [];
-    private sbyte[] _actions = [];
+    private DatRules.Classification.DatClassification[] _classes = [];
+    private DatRules.Screening.ScreenedAction[] _actions = [];
 
     [Params(10_000, 100_000, 1_000_000)]
     public int N { get; set; }
@@ -34,8 +34,8 @@ public class ScreeningBenchmarks
         _ = _indexed.RatioIndex;
         _oneCore = new ScreeningEngine(new ScreeningOptions { MaxDegreeOfParallelism = 1 });
         _allCores = new ScreeningEngine(new ScreeningOptions { ParallelThreshold = 0 });
-        _classes = new byte[N];
-        _actions = new sbyte[N];
+        _classes = new DatRules.Classification.DatClassification[N];
+        _actions = new DatRules.Screening.ScreenedAction[N];
     }
 
     /// <summary>What a user writes without the library: LINQ over snapshots, decimal ratio test, one result object per issuer.</summary>

@@ -49,8 +49,11 @@ public sealed class PolicyScreening
     /// <summary>Gets the classifications as a column.</summary>
     public ReadOnlySpan<DatClassification> Classifications => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, DatClassification>(_classes);
 
-    /// <summary>Gets the actions as a column: a <see cref="PolicyAction"/> value, or -1 when the action cannot be told (see <see cref="ActionAt"/>).</summary>
-    internal ReadOnlySpan<sbyte> Actions => _actions;
+    /// <summary>Gets the actions as a column (<see cref="ScreenedAction.Unknown"/> where the action cannot be told).</summary>
+    public ReadOnlySpan<ScreenedAction> Actions => System.Runtime.InteropServices.MemoryMarshal.Cast<sbyte, ScreenedAction>(_actions);
+
+    /// <summary>Gets the action codes (-1: unknown) the engine wrote.</summary>
+    internal ReadOnlySpan<sbyte> ActionCodes => _actions;
 
     /// <summary>Gets the number of digital-asset treasury companies.</summary>
     public int DatCount { get; }

@@ -40,11 +40,14 @@ public sealed class ScreeningEngine
     /// </summary>
     /// <param name="universe">The universe.</param>
     /// <param name="policy">The policy.</param>
-    /// <param name="classifications">Receives one <see cref="Classification.DatClassification"/> code per row; length &gt;= <see cref="Universe.Count"/>.</param>
-    /// <param name="actions">Receives one <see cref="PolicyAction"/> value per row, -1 where it cannot be told.</param>
+    /// <param name="classifications">Receives one classification per row; length &gt;= <see cref="Universe.Count"/>.</param>
+    /// <param name="actions">Receives one action per row (<see cref="ScreenedAction.Unknown"/> where it cannot be told); length &gt;= <see cref="Universe.Count"/>.</param>
     /// <returns>The number of digital-asset treasury companies.</returns>
     /// <exception cref="ArgumentException">A buffer is shorter than the universe.</exception>
-    public int ScreenInto(Universe universe, IndexPolicy policy, Span<byte> classifications, Span<sbyte> actions)
+    public int ScreenInto(Universe universe, IndexPolicy policy, Span<Classification.DatClassification> classifications, Span<ScreenedAction> actions) =>
+        ScreenInto(universe, policy, System.Runtime.InteropServices.MemoryMarshal.Cast<Classification.DatClassification, byte>(classifications), System.Runtime.InteropServices.MemoryMarshal.Cast<ScreenedAction, sbyte>(actions));
+
+    private int ScreenInto(Universe universe, IndexPolicy policy, Span<byte> classifications, Span<sbyte> actions)
     {
         ArgumentNullException.ThrowIfNull(universe);
         ArgumentNullException.ThrowIfNull(policy);
@@ -184,7 +187,7 @@ public sealed class ScreeningEngine
 
         var flips = new List<ScreeningFlip>();
         ReadOnlySpan<DatRules.Classification.DatClassification> c1 = before.Classifications, c2 = after.Classifications;
-        ReadOnlySpan<sbyte> a1 = before.Actions, a2 = after.Actions;
+        ReadOnlySpan<sbyte> a1 = before.ActionCodes, a2 = after.ActionCodes;
         for (int i = 0; i < c1.Length; i++)
         {
             if (c1[i] != c2[i] || (a1[i] != a2[i] || a1[i] < 0) && RuleChange.ActionChanged(before.Policy, before.ClassificationAt(i), before.ActionAt(i), after.Policy, after.ClassificationAt(i), after.ActionAt(i)))

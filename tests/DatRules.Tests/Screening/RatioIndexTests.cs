@@ -130,8 +130,8 @@ public class RatioIndexTests
         var universe = builder.Build();
         var options = new ScreeningOptions { ChunkSize = 1024, ParallelThreshold = 0 };
         var plain = new ScreeningEngine(options).Screen(universe, BuiltInPolicies.MsciDatFreeze);
-        var classes = new byte[universe.Count];
-        var actions = new sbyte[universe.Count];
+        var classes = new DatRules.Classification.DatClassification[universe.Count];
+        var actions = new ScreenedAction[universe.Count];
 
         _ = universe.RatioIndex;
         var indexed = new ScreeningEngine(options).Screen(universe, BuiltInPolicies.MsciDatFreeze);
@@ -139,7 +139,7 @@ public class RatioIndexTests
 
         Assert.Equal(plain.Classifications.ToArray(), indexed.Classifications.ToArray());
         Assert.Equal(plain.Actions.ToArray(), indexed.Actions.ToArray());
-        Assert.Equal(plain.Classifications.ToArray(), classes.Select(b => (DatRules.Classification.DatClassification)b).ToArray());
+        Assert.Equal(plain.Classifications.ToArray(), classes);
         Assert.Equal(plain.Actions.ToArray(), actions);
         Assert.Equal(plain.DatCount, dats);
     }

@@ -188,19 +188,20 @@ public class ScreenIntoTests
         var universe = new UniverseBuilder()
             .Add("A", TestData.Q3, 10m, 100m, true).Add("B", TestData.Q3, 50m, 100m, true)
             .Add("C", TestData.Q3, 70m, 100m, false).Add("D", TestData.Q3, 1m, null).Build();
-        var classes = new byte[4];
-        var actions = new sbyte[4];
+        var classes = new DatClassification[4];
+        var actions = new ScreenedAction[4];
 
         int dat = new ScreeningEngine().ScreenInto(universe, BuiltInPolicies.MsciDatFreeze, classes, actions);
 
         Assert.Equal(2, dat);
-        Assert.Equal(new byte[] { 1, 2, 2, 0 }, classes);
-        Assert.Equal(new sbyte[] { 0, 12, 2, -1 }, actions); // 12 = Freeze(4) | DeferMigration(8); 2 = BlockAddition
+        Assert.Equal([DatClassification.OperatingCompany, DatClassification.DigitalAssetTreasury, DatClassification.DigitalAssetTreasury, DatClassification.Indeterminate], classes);
+        // B is a constituent: Freeze | DeferMigration; C is not: BlockAddition; D is indeterminate: unknown.
+        Assert.Equal([PolicyAction.None, PolicyAction.FreezeShareIncreases | PolicyAction.DeferSizeSegmentMigration, PolicyAction.BlockAddition, null], actions.Select(a => a.Action));
     }
 
     [Fact]
     public void ScreenInto_ShortBuffer_Throws() =>
-        Assert.Throws<ArgumentException>("classifications", () => new ScreeningEngine().ScreenInto(new UniverseBuilder().Add("A", TestData.Q3, 1m, 2m).Build(), BuiltInPolicies.MsciDatFreeze, Array.Empty<byte>(), new sbyte[1]));
+        Assert.Throws<ArgumentException>("classifications", () => new ScreeningEngine().ScreenInto(new UniverseBuilder().Add("A", TestData.Q3, 1m, 2m).Build(), BuiltInPolicies.MsciDatFreeze, Array.Empty<DatClassification>(), new ScreenedAction[1]));
 }
 
 public class CurrencyMixScreeningTests
