@@ -35,6 +35,31 @@ public static class RuleChange
         return new RuleChangeReport(from, to, changes, n);
     }
 
+    /// <summary>
+    /// Compares two policies over a columnar universe, with the meaning of
+    /// <see cref="Compare(IEnumerable{IssuerSnapshot}, IndexPolicy, IndexPolicy)"/> on its snapshots: the engine screens every
+    /// row under both policies, and only the rows that change are explained by the domain (one decision each).
+    /// </summary>
+    /// <param name="universe">The rows.</param>
+    /// <param name="from">The current policy.</param>
+    /// <param name="to">The new policy.</param>
+    /// <returns>The issuers that change, in row order.</returns>
+    public static RuleChangeReport Compare(Screening.Universe universe, IndexPolicy from, IndexPolicy to)
+    {
+        ArgumentNullException.ThrowIfNull(universe);
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var screens = new Screening.ScreeningEngine().Screen(universe, [from, to]);
+        var changes = new List<IssuerChange>();
+        foreach (var flip in Screening.ScreeningEngine.Flips(screens[0], screens[1]))
+        {
+            var snapshot = universe.SnapshotAt(flip.Position);
+            changes.Add(new IssuerChange(from.Evaluate(snapshot), to.Evaluate(snapshot)));
+        }
+
+        return new RuleChangeReport(from, to, changes, universe.Count);
+    }
+
     /// <summary>Compares the policies of <paramref name="provider"/> in force on two dates.</summary>
     /// <param name="universe">The snapshots.</param>
     /// <param name="catalog">The catalog to resolve policies in.</param>
@@ -55,9 +80,7 @@ public static class RuleChange
     public static string Describe(PolicyDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return decision.Action is { } a ? a.ToString()
-            : decision.Classification == Classification.DatClassification.Indeterminate ? "unknown"
-            : $"{decision.ActionIfConstituent} if constituent, else {decision.ActionIfNonConstituent}";
+        return ActionText.Describe(decision.Policy, decision.Classification, decision.Action);
     }
 
     /// <summary>
