@@ -7,6 +7,19 @@ if (args.Length > 0 && args[0] == "duckdb")
     return;
 }
 
+// `library IN.csv` and `read IN.csv`: the library path and the bare read of benchmarks/scripts/library-vs-cli.sh.
+if (args is ["library", var libraryInput])
+{
+    DatRules.Benchmarks.LibraryPath.Screen(libraryInput);
+    return;
+}
+
+if (args is ["read", var readInput])
+{
+    DatRules.Benchmarks.LibraryPath.Read(readInput);
+    return;
+}
+
 if (args is ["duckdb-sql", var query])
 {
     // Times one SQL statement in DuckDB (to tune the peer's query fairly).

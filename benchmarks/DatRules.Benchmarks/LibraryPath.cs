@@ -1,0 +1,42 @@
+using DatRules.Data;
+using DatRules.Policies;
+using DatRules.Screening;
+
+namespace DatRules.Benchmarks;
+
+/// <summary>
+/// The two process-level peers of <c>datrules screen</c> in benchmarks/scripts/library-vs-cli.sh: issue 21's library path
+/// (what an app referencing the packages does) and a program that only starts .NET and reads the file once.
+/// </summary>
+public static class LibraryPath
+{
+    /// <summary>Reads a snapshot CSV, builds the universe and screens it by MSCI's 50% test (the issue's snippet, as `datrules screen` classifies); prints the DAT count.</summary>
+    /// <param name="path">The CSV.</param>
+    /// <returns>The number of DATs.</returns>
+    public static int Screen(string path)
+    {
+        SnapshotFrame frame = SnapshotFrame.ReadCsv(path);
+        Universe universe = frame.ToUniverse();
+        PolicyScreening s = new ScreeningEngine().Screen(universe, IndexPolicy.ClassificationOnly(Classification.RatioThreshold.Msci, "MSCI DAT test"));
+        Console.WriteLine($"{frame.Count} rows, {s.DatCount} DAT");
+        return s.DatCount;
+    }
+
+    /// <summary>Reads the file once, in 1 MB blocks, and prints its line count: the floor of any reader.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The number of line feeds.</returns>
+    public static long Read(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        long lines = 0;
+        int n;
+        while ((n = stream.Read(buffer)) > 0)
+        {
+            lines += buffer.AsSpan(0, n).Count((byte)'\n');
+        }
+
+        Console.WriteLine($"{lines} lines");
+        return lines;
+    }
+}
