@@ -34,7 +34,7 @@ for i in $(seq "$runs"); do
   measure duckdb-csv dotnet "$bench" duckdb "$dir/u.csv" csv "$dir/out"
 done
 echo "library: $(cat "$dir/library.out")"
-echo "cli: $(tail -n 4 "$dir/cli.out" | tr '\n' ' ')"
+echo "cli: $(grep -E '^[0-9,]+ compan' "$dir/cli.out")"
 python3 - "$dir/runs" <<'PY'
 import sys
 def secs(s):
