@@ -115,17 +115,9 @@ internal static class OutflowCommand
             throw new InputException(input.FullName, [new InputError(0, null, "file not found")]);
         }
 
-        using var text = new StreamReader(input.FullName, StrictText.Utf8);
-        try
-        {
-            var r = ExposureCsvReader.Read(text, input.Name);
-            return (r.Exposures, r.Markets);
-        }
-        catch (System.Text.DecoderFallbackException ex)
-        {
-            // Invalid bytes used to become U+FFFD silently, so distinct tickers or families could collide.
-            throw new UsageException(StrictText.Invalid("--input", input, ex));
-        }
+        using var stream = input.OpenRead();
+        var r = ExposureCsv.Read(stream, input.Name);
+        return (r.Exposures, r.Markets);
     }
 
     private static string Usd(decimal v) => (v / 1_000_000_000m).ToString("0.000", CultureInfo.InvariantCulture) + "B";

@@ -368,7 +368,8 @@ public partial class HostileInputTests
         var result = CliRunner.Run("outflow", "--input", file);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Equal($"error: --input '{Path.GetFileName(file)}': not valid UTF-8 text (invalid byte 0xFF); save the file as UTF-8.\n", result.Error.ReplaceLineEndings("\n"));
+        // The exposures reader uses DatRules.Data's tokenizer (issue 21): the snapshot CSV's UTF-8 rule and message, naming the line.
+        Assert.Equal($"error: {Path.GetFileName(file)}: line 2: invalid UTF-8 (the file must be UTF-8 encoded; no character is replaced)\n", result.Error.ReplaceLineEndings("\n"));
     }
 
     [GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{2,4}\b")]

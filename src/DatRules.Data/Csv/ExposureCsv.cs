@@ -1,33 +1,45 @@
-using System.Globalization;
+using System.Text;
 using DatRules.Outflows;
 using DatRules.Policies;
 using NodaTime;
 using NodaTime.Text;
-using nietras.SeparatedValues;
 
-namespace DatRules.Cli.Input;
+namespace DatRules.Data;
 
 /// <summary>
-/// Reads passive exposures and market data from CSV. Required columns:
+/// Reads passive exposures and market data from CSV (the input of <c>datrules outflow --input</c>), with the snapshot
+/// CSV's tokenizer and its rules for amounts. Required columns:
 /// <c>ticker,index_family,provider,as_of,source,price,adv_shares</c> and, per row, exactly one of
 /// <c>holding_usd</c> | <c>weight</c>+<c>tracking_aum_usd</c> | <c>share_of_market_cap</c>+<c>market_cap_usd</c>.
 /// Optional: <c>daily_volatility</c>, <c>estimate</c>. Market columns must agree across a ticker's rows.
 /// </summary>
-internal static class ExposureCsvReader
+public static class ExposureCsv
 {
     private static readonly string[] Required = ["ticker", "index_family", "provider", "as_of", "source", "price", "adv_shares"];
 
-    internal sealed record Result(IReadOnlyList<PassiveExposure> Exposures, IReadOnlyDictionary<string, MarketData> Markets);
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static Result Read(TextReader text, string sourceName)
+    /// <summary>Reads an exposures CSV.</summary>
+    /// <param name="stream">The UTF-8 bytes, read to the end and left open.</param>
+    /// <param name="sourceName">The name errors give.</param>
+    /// <returns>The exposures and each ticker's market data.</returns>
+    /// <exception cref="InputException">The file is empty or a row is invalid (every error names its line and column).</exception>
+    public static ExposureData Read(Stream stream, string sourceName)
     {
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(text);
-        if (!reader.HasHeader || reader.Header.ColNames.Count <= 1)
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var reader = new CsvRecordReader(stream, sourceName);
+        if (!reader.Read() || reader.FieldCount <= 1)
         {
             throw new InputException(sourceName, [new InputError(0, null, "the file is empty: expected a header with " + string.Join(",", Required))]);
         }
 
-        var names = reader.Header.ColNames.ToArray();
+        var names = new string[reader.FieldCount];
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i] = TryDecode(reader.Field(i), out string name, out _) ? name : string.Empty;
+        }
+
         var missing = Required.Where(c => Array.IndexOf(names, c) < 0).ToList();
         if (missing.Count > 0)
         {
@@ -38,17 +50,35 @@ internal static class ExposureCsvReader
         var exposures = new List<PassiveExposure>();
         var markets = new Dictionary<string, (MarketData Market, int Line)>(StringComparer.OrdinalIgnoreCase);
         var seen = new Dictionary<(string, string), int>();
-        foreach (var row in reader)
+        while (reader.Read())
         {
-            int line = row.LineNumberFrom;
-            var v = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int i = 0; i < names.Length && i < row.ColCount; i++)
+            int line = reader.Line;
+            if (reader.RecordError is { } recordError)
             {
-                string s = row[i].ToString().Trim();
+                errors.Add(new InputError(line, null, recordError));
+                continue;
+            }
+
+            var v = new Dictionary<string, string>(StringComparer.Ordinal);
+            bool decoded = true;
+            for (int i = 0; i < names.Length && i < reader.FieldCount; i++)
+            {
+                if (!TryDecode(reader.Field(i), out string s, out string? problem))
+                {
+                    errors.Add(new InputError(line, names[i], problem!));
+                    decoded = false;
+                    break;
+                }
+
                 if (s.Length > 0)
                 {
                     v[names[i]] = s;
                 }
+            }
+
+            if (!decoded)
+            {
+                continue;
             }
 
             int before = errors.Count;
@@ -68,7 +98,7 @@ internal static class ExposureCsvReader
             }
 
             decimal? Num(string c, bool required) =>
-                CsvValues.Amount(v.TryGetValue(c, out var text) ? text : default, c, required, line, errors);
+                SnapshotCsvReader.Amount(v.TryGetValue(c, out var text) ? text : default, c, required, line, errors);
 
             string? ticker = Get("ticker", true), family = Get("index_family", true), provider = Get("provider", true), source = Get("source", true);
             LocalDate asOf = default;
@@ -155,6 +185,23 @@ internal static class ExposureCsvReader
             throw new InputException(sourceName, [new InputError(0, null, "the file has a header but no data rows")]);
         }
 
-        return new Result(exposures, markets.ToDictionary(kv => kv.Key, kv => kv.Value.Market, StringComparer.OrdinalIgnoreCase));
+        return new ExposureData(exposures, markets.ToDictionary(kv => kv.Key, kv => kv.Value.Market, StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out string? problem)
+    {
+        try
+        {
+            text = Strict.GetString(bytes).Trim();
+            problem = null;
+            return true;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            // Invalid bytes used to become U+FFFD silently, so distinct tickers or families could collide.
+            text = string.Empty;
+            problem = $"not valid UTF-8 text (invalid byte{(ex.BytesUnknown is { Length: > 0 } b ? " 0x" + Convert.ToHexString(b) : string.Empty)}); save the file as UTF-8";
+            return false;
+        }
     }
 }
