@@ -11,7 +11,10 @@ namespace DatRules.Data.Tests.Csv;
 /// UTF-8, control characters, signs, long digit runs). Invariant: the read succeeds with every data record accounted
 /// for, or an <see cref="InputException"/> names a line for every error; never another exception, never fewer rows.
 /// </summary>
-/// <remarks>The budget is <c>DATRULES_FUZZ_SECONDS</c> (default 3), as for the JSON readers.</remarks>
+/// <remarks>
+/// The budget is <c>DATRULES_FUZZ_SECONDS</c> (default 3), as for the JSON readers. What it found is pinned through
+/// <c>screen</c> in DatRules.Cli.Tests (Commands/SnapshotCsvFuzzFindingsTests).
+/// </remarks>
 public class SnapshotCsvFuzzTests
 {
     private const string Valid =
