@@ -1,4 +1,3 @@
-using DatRules.Cli;
 using DatRules.Sec.Tests.Edgar;
 
 namespace DatRules.Sec.Tests.Cli;
@@ -24,7 +23,7 @@ public sealed class FetchCommandTests : IDisposable
         using var temp = new TempFolder();
         string cache = temp.Path;
         string output = Path.Combine(cache, "snapshots.csv");
-        var r = Run("fetch", "sec", "--tickers", "MSTR,MARA", "--user-agent", UserAgent, "--out", output, "--cache", cache, "--sec-base-url", _server.BaseAddress.ToString());
+        var r = CliRunner.Run("fetch", "sec", "--tickers", "MSTR,MARA", "--user-agent", UserAgent, "--out", output, "--cache", cache, "--sec-base-url", _server.BaseAddress.ToString());
 
         Assert.Equal(0, r.ExitCode);
         Assert.Equal($"fetched 35 balance sheets of 2 companies (0 indeterminate; 0 without total assets; 0 without companyfacts) to snapshots.csv.", r.Out.TrimEnd());
@@ -41,7 +40,7 @@ public sealed class FetchCommandTests : IDisposable
 
         // Again, online: revalidated, the cached bodies served on 304.
         string again = Path.Combine(cache, "again.csv");
-        var revalidated = Run("fetch", "sec", "--tickers", "MSTR,MARA", "--user-agent", UserAgent, "--out", again, "--cache", cache, "--sec-base-url", _server.BaseAddress.ToString());
+        var revalidated = CliRunner.Run("fetch", "sec", "--tickers", "MSTR,MARA", "--user-agent", UserAgent, "--out", again, "--cache", cache, "--sec-base-url", _server.BaseAddress.ToString());
         Assert.Equal(0, revalidated.ExitCode);
         Assert.Contains("not modified, cached copy", revalidated.Error, StringComparison.Ordinal);
         Assert.Equal(3, _server.Requests.Count(q => q.IfNoneMatch is not null));
@@ -50,12 +49,12 @@ public sealed class FetchCommandTests : IDisposable
         // Offline, the server gone: the same file from the cache.
         _server.Stop();
         string offline = Path.Combine(cache, "offline.csv");
-        var o = Run("fetch", "sec", "--tickers", "MSTR", "--tickers", "MARA", "--offline", "--out", offline, "--cache", cache, "--sec-base-url", _server.BaseAddress.ToString());
+        var o = CliRunner.Run("fetch", "sec", "--tickers", "MSTR", "--tickers", "MARA", "--offline", "--out", offline, "--cache", cache, "--sec-base-url", _server.BaseAddress.ToString());
         Assert.Equal(0, o.ExitCode);
         Assert.Equal(File.ReadAllText(output), File.ReadAllText(offline));
 
         // The file screens: as known on 2020-11-01 MSTR's 10-Q for 2020-09-30 (380,758,000 / 772,905,000 = 0.4926...).
-        var screen = Run("screen", "--input", output, "--as-known-on", "2020-11-01", "--format", "csv");
+        var screen = CliRunner.Run("screen", "--input", output, "--as-known-on", "2020-11-01", "--format", "csv");
         Assert.Equal(0, screen.ExitCode);
         Assert.Contains("\nMSTR,2020-09-30,OperatingCompany,0.4926323", screen.Out, StringComparison.Ordinal);
     }
@@ -64,7 +63,7 @@ public sealed class FetchCommandTests : IDisposable
     public void NoUserAgent_ExitTwo_NothingSent()
     {
         Assert.Null(Environment.GetEnvironmentVariable("DATRULES_SEC_USER_AGENT"));
-        var r = Run("fetch", "sec", "--tickers", "MSTR", "--sec-base-url", _server.BaseAddress.ToString());
+        var r = CliRunner.Run("fetch", "sec", "--tickers", "MSTR", "--sec-base-url", _server.BaseAddress.ToString());
 
         Assert.Equal(2, r.ExitCode);
         Assert.Equal(
@@ -76,7 +75,7 @@ public sealed class FetchCommandTests : IDisposable
     [Fact]
     public void UnknownTicker_ExitTwo()
     {
-        var r = Run("fetch", "sec", "--tickers", "MSTR,NOPE", "--user-agent", UserAgent, "--sec-base-url", _server.BaseAddress.ToString());
+        var r = CliRunner.Run("fetch", "sec", "--tickers", "MSTR,NOPE", "--user-agent", UserAgent, "--sec-base-url", _server.BaseAddress.ToString());
 
         Assert.Equal(2, r.ExitCode);
         Assert.EndsWith($"error: Ticker not in {_server.BaseAddress}files/company_tickers.json: NOPE.", r.Error.TrimEnd(), StringComparison.Ordinal);
@@ -88,7 +87,7 @@ public sealed class FetchCommandTests : IDisposable
     {
         using var temp = new TempFolder();
         string cache = temp.Path;
-        var r = Run("fetch", "sec", "--tickers", "MSTR", "--offline", "--cache", cache, "--sec-base-url", _server.BaseAddress.ToString());
+        var r = CliRunner.Run("fetch", "sec", "--tickers", "MSTR", "--offline", "--cache", cache, "--sec-base-url", _server.BaseAddress.ToString());
 
         Assert.Equal(2, r.ExitCode);
         Assert.Equal($"error: Offline: {_server.BaseAddress}files/company_tickers.json is not in the cache {cache}; fetch it once online.", r.Error.TrimEnd());
@@ -98,7 +97,7 @@ public sealed class FetchCommandTests : IDisposable
     [Fact]
     public void Offline_WithoutCache_UsageError()
     {
-        var r = Run("fetch", "sec", "--tickers", "MSTR", "--offline");
+        var r = CliRunner.Run("fetch", "sec", "--tickers", "MSTR", "--offline");
         Assert.Equal(2, r.ExitCode);
         Assert.Equal("error: --offline answers from the cache: give --cache DIR.", r.Error.TrimEnd());
     }
@@ -106,19 +105,11 @@ public sealed class FetchCommandTests : IDisposable
     [Fact]
     public void Indeterminate_ToStandardOutput_NotesOnStandardError()
     {
-        var r = Run("fetch", "sec", "--tickers", "MARA", "--user-agent", UserAgent, "--sec-base-url", _server.BaseAddress.ToString(), "--no-crypto-fact", "Indeterminate");
+        var r = CliRunner.Run("fetch", "sec", "--tickers", "MARA", "--user-agent", UserAgent, "--sec-base-url", _server.BaseAddress.ToString(), "--no-crypto-fact", "Indeterminate");
 
         Assert.Equal(0, r.ExitCode);
         Assert.Single(r.Out.TrimEnd().Split('\n')); // the header only
         Assert.Contains("note: CIK 1507605 MARA Holdings, Inc. 0001521536-12-000406 as of 2012-03-31: No mapped digital-asset fact", r.Error, StringComparison.Ordinal);
         Assert.Contains("fetched 0 balance sheets of 1 company (19 indeterminate;", r.Error, StringComparison.Ordinal);
-    }
-
-    private static (int ExitCode, string Out, string Error) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 }

@@ -1,4 +1,3 @@
-using DatRules.Cli;
 using DatRules.Sec.Edgar;
 using DatRules.Sec.Tests.Edgar;
 
@@ -26,13 +25,11 @@ public sealed class FetchEnvironmentTests : IDisposable
         Environment.SetEnvironmentVariable(EdgarClientOptions.BaseUrlVariable, _server.BaseAddress.ToString());
         try
         {
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
-            int code = CliApp.Run(["fetch", "sec", "--tickers", "MSTR"], stdout, stderr);
+            var result = CliRunner.Run("fetch", "sec", "--tickers", "MSTR");
 
-            Assert.Equal(0, code);
-            Assert.StartsWith("ticker,name,as_of,", stdout.ToString(), StringComparison.Ordinal);
-            Assert.Contains("\nMSTR,MICROSTRATEGY Inc,", stdout.ToString(), StringComparison.Ordinal);
+            Assert.Equal(0, result.ExitCode);
+            Assert.StartsWith("ticker,name,as_of,", result.Out, StringComparison.Ordinal);
+            Assert.Contains("\nMSTR,MICROSTRATEGY Inc,", result.Out, StringComparison.Ordinal);
             Assert.Equal(2, _server.Requests.Count);
             Assert.All(_server.Requests, r => Assert.Equal("Env Tester env@example.com", r.UserAgent));
         }

@@ -49,7 +49,7 @@ public class JsonReaderFuzzTests
 
     /// <summary>Edits of a valid document: insert, delete or replace a range with a token.</summary>
     private static Gen<string> Mutations(string document) =>
-        Gen.Select(Gen.Int[0, document.Length], Gen.Int[0, 8], Gen.Int[0, 2], Token).Array[1, 6].Select(edits => Fuzzing.TextEdits.Apply(document, edits));
+        Gen.Select(Gen.Int[0, document.Length], Gen.Int[0, 8], Gen.Int[0, 2], Token).Array[1, 6].Select(edits => TextEdits.Apply(document, edits));
 
     /// <summary>Random JSON from the schema's keys and edge values, nested a few levels.</summary>
     private static readonly Gen<string> Value = Gen.Recursive<string>((depth, self) =>
@@ -68,7 +68,7 @@ public class JsonReaderFuzzTests
     });
 
     private static readonly Gen<string> PolicyDocuments = Gen.OneOf(
-        Mutations(PolicyJsonTests.Example),
+        Mutations(PolicyExamples.Example),
         Value.Array[0, 3].Select(ps => "{ \"policies\": [" + string.Join(", ", ps) + "] }"),
         Value);
 

@@ -8,12 +8,12 @@ public class OutflowsDocTests
     [Fact]
     public void OutflowsDoc_CSharpExample_IsTheCompiledExample()
     {
-        string doc = File.ReadAllText(Path.Combine(ReadmeTests.RepoRoot(), "docs", "outflows.md"));
-        string source = File.ReadAllText(Path.Combine(ReadmeTests.RepoRoot(), "tests", "DatRules.Tests", "Outflows", "OutflowsDocExample.cs"));
+        string doc = File.ReadAllText(Path.Combine(RepoFiles.Root(), "docs", "outflows.md"));
+        string source = File.ReadAllText(Path.Combine(RepoFiles.Root(), "tests", "DatRules.Tests", "Outflows", "OutflowsDocExample.cs"));
 
-        string compiled = ReadmeTests.Normalize(ReadmeTests.Between(source, "// snippet:start", "// snippet:end"));
+        string compiled = RepoFiles.Normalize(RepoFiles.Between(source, "// snippet:start", "// snippet:end"));
 
-        Assert.Contains(compiled, ReadmeTests.Normalize(doc), StringComparison.Ordinal);
+        Assert.Contains(compiled, RepoFiles.Normalize(doc), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class OutflowsDocTests
     [Fact]
     public void OutflowsDoc_StartsWithATitleAndTheModel()
     {
-        string doc = File.ReadAllText(Path.Combine(ReadmeTests.RepoRoot(), "docs", "outflows.md"));
+        string doc = File.ReadAllText(Path.Combine(RepoFiles.Root(), "docs", "outflows.md"));
 
         Assert.StartsWith("# Forced selling", doc, StringComparison.Ordinal);
         Assert.True(doc.IndexOf("## Model", StringComparison.Ordinal) < doc.IndexOf("```", StringComparison.Ordinal), "the model comes before the first code block");

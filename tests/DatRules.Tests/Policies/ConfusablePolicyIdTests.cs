@@ -6,8 +6,6 @@ namespace DatRules.Tests.Policies;
 /// <summary>Issue 22: a policy id that reads as a built-in one (another script, NFKC-equivalent forms) is refused.</summary>
 public sealed class ConfusablePolicyIdTests
 {
-    internal static string PolicyJsonWithId(string id) => PolicyJsonTests.Example.Replace("team-2026-40pct-proposal", id, StringComparison.Ordinal);
-
     [Theory]
     [InlineData("\u041CSCI-2026-01-DAT-FREEZE", "msci-2026-01-dat-freeze", "U+041C Cyrillic letter '\u041C' reads as 'm'")] // Cyrillic capital EM
     [InlineData("msci-2026-01-d\u0430t-freeze", "msci-2026-01-dat-freeze", "U+0430 Cyrillic letter '\u0430' reads as 'a'")] // Cyrillic small A
@@ -17,7 +15,7 @@ public sealed class ConfusablePolicyIdTests
     [InlineData("\u03B1nalogy-us-pfic-50pct-assets", "analogy-us-pfic-50pct-assets", "U+03B1 Greek letter '\u03B1' reads as 'a'")] // Greek alpha
     public void Parse_IdConfusableWithBuiltIn_RefusedNamingBoth(string id, string builtIn, string? character)
     {
-        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(PolicyJsonWithId(id)));
+        var ex = Assert.Throws<JsonInputException>(() => PolicyJson.Parse(PolicyExamples.WithId(id)));
 
         var error = Assert.Single(ex.Errors, e => e.Message.Contains("confusable", StringComparison.Ordinal));
         Assert.Equal("$.policies[0].id", error.Path);
@@ -31,7 +29,7 @@ public sealed class ConfusablePolicyIdTests
     [Fact]
     public void Parse_TwoIdsConfusableWithEachOther_Refused()
     {
-        string json = PolicyJsonTests.Example.Replace(
+        string json = PolicyExamples.Example.Replace(
             "\"policies\": [",
             "\"policies\": [" + PolicyBody("team-2026-40pct-pr\u043Eposal") + ",",
             StringComparison.Ordinal);
@@ -44,7 +42,7 @@ public sealed class ConfusablePolicyIdTests
     [Fact]
     public void Parse_PlainNewId_IsAccepted()
     {
-        Assert.Single(PolicyJson.Parse(PolicyJsonWithId("msci-2026-07-team-variant")));
+        Assert.Single(PolicyJson.Parse(PolicyExamples.WithId("msci-2026-07-team-variant")));
     }
 
     [Theory]

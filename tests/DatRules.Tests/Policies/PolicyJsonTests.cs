@@ -1,30 +1,12 @@
 using DatRules.Classification;
 using DatRules.Json;
 using DatRules.Policies;
+using static DatRules.TestSupport.PolicyExamples;
 
 namespace DatRules.Tests.Policies;
 
 public class PolicyJsonTests
 {
-    internal const string Example = """
-        {
-          "policies": [
-            {
-              "id": "team-2026-40pct-proposal",
-              "provider": "MSCI",
-              "scope": "MSCI Global Investable Market Indexes",
-              "status": "Scenario",
-              "announced": "2026-06-01",
-              "effective": "2026-09-01",
-              "threshold": { "percent": 40, "bound": "inclusive" },
-              "actions": { "constituent": ["Exclude"], "nonConstituent": ["BlockAddition"] },
-              "source": { "title": "What if MSCI lowered the line to 40%?", "publisher": "Example methodology team", "date": "2026-06-01" },
-              "notes": "SCENARIO for testing"
-            }
-          ]
-        }
-        """;
-
     [Fact]
     public void Parse_Example_BuildsThePolicy()
     {
@@ -42,7 +24,7 @@ public class PolicyJsonTests
     [Fact]
     public void Parse_ExampleFileInDocs_IsValid()
     {
-        string path = Path.Combine(Readme.ReadmeTests.RepoRoot(), "docs", "examples", "policies.json");
+        string path = Path.Combine(RepoFiles.Root(), "docs", "examples", "policies.json");
 
         var policies = PolicyJson.Parse(File.ReadAllText(path));
 

@@ -4,7 +4,7 @@ namespace DatRules.Tests.Readme;
 
 public partial class PackageReadmeTests
 {
-    private static readonly string Text = File.ReadAllText(Path.Combine(ReadmeTests.RepoRoot(), "eng", "nuget-readme.md"));
+    private static readonly string Text = File.ReadAllText(Path.Combine(RepoFiles.Root(), "eng", "nuget-readme.md"));
 
     [Fact]
     public void PackageReadme_EveryLinkIsAbsolute() =>
@@ -17,13 +17,13 @@ public partial class PackageReadmeTests
         var paths = Link().Matches(Text).Select(m => m.Groups[1].Value).Where(u => u.StartsWith(Blob, StringComparison.Ordinal)).Select(u => u[Blob.Length..].Split('#')[0]).ToList();
 
         Assert.NotEmpty(paths);
-        Assert.All(paths, p => Assert.True(File.Exists(Path.Combine(ReadmeTests.RepoRoot(), p)), p));
+        Assert.All(paths, p => Assert.True(File.Exists(Path.Combine(RepoFiles.Root(), p)), p));
     }
 
     [Fact]
     public void PackageReadme_IsWhatThePackagesPack()
     {
-        string targets = File.ReadAllText(Path.Combine(ReadmeTests.RepoRoot(), "Directory.Build.targets"));
+        string targets = File.ReadAllText(Path.Combine(RepoFiles.Root(), "Directory.Build.targets"));
 
         Assert.Contains("eng/nuget-readme.md\" Pack=\"true\" PackagePath=\"\\README.md\"", targets, StringComparison.Ordinal);
     }
@@ -31,11 +31,11 @@ public partial class PackageReadmeTests
     [Fact]
     public void PackageReadme_CodeIsTheReadmeProgram()
     {
-        string readme = File.ReadAllText(Path.Combine(ReadmeTests.RepoRoot(), "README.md"));
+        string readme = File.ReadAllText(Path.Combine(RepoFiles.Root(), "README.md"));
         string code = Text[(Text.IndexOf("```csharp", StringComparison.Ordinal) + 9)..];
         code = code[..code.IndexOf("```", StringComparison.Ordinal)];
 
-        Assert.Contains(ReadmeTests.Normalize(code), ReadmeTests.Normalize(readme), StringComparison.Ordinal);
+        Assert.Contains(RepoFiles.Normalize(code), RepoFiles.Normalize(readme), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\]\(([^)]+)\)")]

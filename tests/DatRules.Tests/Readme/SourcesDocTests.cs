@@ -6,7 +6,7 @@ namespace DatRules.Tests.Readme;
 /// <summary>docs/sources.md cites public documents and files of this repository only (issue 14).</summary>
 public partial class SourcesDocTests
 {
-    private static readonly string Text = File.ReadAllText(Path.Combine(ReadmeTests.RepoRoot(), "docs", "sources.md"));
+    private static readonly string Text = File.ReadAllText(Path.Combine(RepoFiles.Root(), "docs", "sources.md"));
 
     [Fact]
     public void Sources_EveryCitedPathIsInTheRepository()
@@ -14,7 +14,7 @@ public partial class SourcesDocTests
         var paths = CodePath().Matches(Text).Select(m => m.Groups[1].Value).Where(p => p.Contains('/', StringComparison.Ordinal) || p.Contains('.', StringComparison.Ordinal) && p.EndsWith(".md", StringComparison.Ordinal)).ToList();
         var links = RelativeLink().Matches(Text).Select(m => Path.Combine("docs", m.Groups[1].Value.Split('#')[0]));
 
-        Assert.All(paths.Concat(links), p => Assert.True(File.Exists(Path.Combine(ReadmeTests.RepoRoot(), p)), $"{p} is not a file of the repository"));
+        Assert.All(paths.Concat(links), p => Assert.True(File.Exists(Path.Combine(RepoFiles.Root(), p)), $"{p} is not a file of the repository"));
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public class MethodologyWorkflowTests
     {
         // Latest embedded balance sheets: RIOT 49.12%, DJT 47.31%, HUT 40.06% sit in [40%, 50%); CleanSpark's latest
         // (10-K, 30 Sep 2025) is 1,189 / 3,180 = 37.39%, Bit Digital 37.39%, Canaan 28.62%: below; everything else above 50%.
-        var proposed = Assert.Single(PolicyJson.Parse(Policies.PolicyJsonTests.Example));
+        var proposed = Assert.Single(PolicyJson.Parse(PolicyExamples.Example));
 
         var report = RuleChangeAssert.FlipsExactly(SampleData.Companies(), BuiltInPolicies.MsciDatProposal, proposed, "RIOT", "DJT", "HUT");
 
@@ -23,7 +23,7 @@ public class MethodologyWorkflowTests
     [Fact]
     public void FlipsExactly_WrongExpectation_ListsUnexpectedAndMissingFlips()
     {
-        var proposed = Assert.Single(PolicyJson.Parse(Policies.PolicyJsonTests.Example));
+        var proposed = Assert.Single(PolicyJson.Parse(PolicyExamples.Example));
 
         var ex = Assert.Throws<RuleChangeAssertionException>(() =>
             RuleChangeAssert.FlipsExactly(SampleData.Companies(), BuiltInPolicies.MsciDatProposal, proposed, "RIOT", "DJT", "TSLA"));
