@@ -3,7 +3,7 @@ using DatRules.Policies;
 using DatRules.Screening;
 using NodaTime;
 
-namespace DatRules.Tests.Readme;
+namespace DatRules.Data.Tests.Readme;
 
 /// <summary>The README's "whole files" program, compiled here verbatim (ReadmeFrameTests keeps them in sync).</summary>
 internal static class ReadmeFrameExample
