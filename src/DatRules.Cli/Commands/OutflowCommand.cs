@@ -107,7 +107,7 @@ internal static class OutflowCommand
     {
         if (input is null)
         {
-            return (PublishedEstimates.StrategyExposures, new Dictionary<string, MarketData>(StringComparer.OrdinalIgnoreCase) { ["MSTR"] = PublishedEstimates.StrategyMarket });
+            return (DefaultOutflowInput.StrategyExposures, new Dictionary<string, MarketData>(StringComparer.OrdinalIgnoreCase) { ["MSTR"] = DefaultOutflowInput.StrategyMarket });
         }
 
         if (!input.Exists)

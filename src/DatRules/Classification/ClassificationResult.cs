@@ -1,10 +1,18 @@
+using System.Globalization;
 using DatRules.Internal;
 using DatRules.Issuers;
 
 namespace DatRules.Classification;
 
 /// <summary>The classification of one snapshot under one threshold, with the ratio and every reason.</summary>
-public sealed record ClassificationResult
+/// <remarks>
+/// Immutable. Equality is reference equality: a result belongs to the <see cref="IssuerSnapshot"/> object it was
+/// computed from, and snapshots themselves compare by reference, so a value comparison would be half a value
+/// comparison. Compare <see cref="Classification"/>, <see cref="DigitalAssetRatio"/> and <see cref="Reasons"/> instead
+/// (as the tests do). The positional record it replaces compared its reasons list by reference, so two results were
+/// never equal unless they were the same object in practice either.
+/// </remarks>
+public sealed class ClassificationResult
 {
     internal ClassificationResult(IssuerSnapshot snapshot, DatClassification classification, decimal? ratio, RatioThreshold threshold, IReadOnlyList<string> reasons)
     {
@@ -32,4 +40,12 @@ public sealed record ClassificationResult
 
     /// <summary>Gets every reason for the classification: which rule, which numbers, or what was wrong with the data.</summary>
     public IReadOnlyList<string> Reasons { get; }
+
+    /// <summary>
+    /// Describes the result, e.g. <c>MSTR @ 2025-09-30: DigitalAssetTreasury, 99.44% (&gt;= 50%)</c>; the ratio is
+    /// rounded to two decimals for display (<c>ratio undefined</c> when it is).
+    /// </summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Snapshot}: {Classification}, {(DigitalAssetRatio is { } r ? (r * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "ratio undefined")} ({Threshold})");
 }

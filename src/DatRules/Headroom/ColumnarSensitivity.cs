@@ -78,7 +78,7 @@ internal static class ColumnarSensitivity
             }
 
             int[] flips = Ascending(order.AsSpan(Math.Min(now, moved), Math.Abs(now - moved)), extra, universe.Count);
-            results[c] = new SensitivityCell(m, t, dat, new Tickers(universe, flips));
+            results[c] = new SensitivityCell(m, t, dat, new Tickers(universe, flips), owned: true);
         });
 
         for (int c = 0; c < grid.Length; c++)
@@ -217,6 +217,6 @@ internal static class ColumnarSensitivity
             }
         }
 
-        return new SensitivityCell(move, threshold, dat, flips);
+        return new SensitivityCell(move, threshold, dat, flips.AsReadOnly(), owned: true);
     }
 }

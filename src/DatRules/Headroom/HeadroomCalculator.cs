@@ -26,22 +26,20 @@ public static class HeadroomCalculator
         var cls = new DatClassifier(threshold).Classify(snapshot);
         var holdings = snapshot.Holdings;
         string asset = holdings.Count == 1 ? holdings[0].Asset : "ALL";
-        var reasons = new List<string>();
-        var result = new HeadroomResult
-        {
-            Ticker = snapshot.Issuer.Ticker,
-            Asset = asset,
-            Classification = cls.Classification,
-            Threshold = threshold,
-            Direction = HeadroomDirection.Undefined,
-            Reasons = reasons,
-        };
-
         if (cls.Classification == DatClassification.Indeterminate)
         {
-            reasons.AddRange(cls.Reasons);
-            return result with { Reasons = reasons };
+            return new HeadroomResult
+            {
+                Ticker = snapshot.Issuer.Ticker,
+                Asset = asset,
+                Classification = cls.Classification,
+                Threshold = threshold,
+                Direction = HeadroomDirection.Undefined,
+                Reasons = cls.Reasons,
+            };
         }
+
+        var reasons = new List<string>();
 
         decimal d = snapshot.DigitalAssets, total = snapshot.TotalAssets!.Value, a = total - d, t = threshold.Fraction;
         bool isDat = cls.Classification == DatClassification.DigitalAssetTreasury;
@@ -80,8 +78,12 @@ public static class HeadroomCalculator
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"f* = t*A/((1-t)*D) = {t}*{a:0.##}/((1-{t})*{d:0.##}) = {factor:0.########}: all coin values x f* put digital assets at {threshold} of total assets."));
         }
 
-        return result with
+        return new HeadroomResult
         {
+            Ticker = snapshot.Issuer.Ticker,
+            Asset = asset,
+            Classification = cls.Classification,
+            Threshold = threshold,
             Direction = direction,
             CurrentPrice = price,
             BreakEvenFactor = factor,

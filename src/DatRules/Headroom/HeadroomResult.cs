@@ -1,9 +1,15 @@
+using System.Globalization;
 using DatRules.Classification;
+using DatRules.Internal;
 
 namespace DatRules.Headroom;
 
 /// <summary>How far an issuer is from a threshold, in coin price and in transactions. Amounts in the snapshot's currency.</summary>
-public sealed record HeadroomResult
+/// <remarks>
+/// Immutable once initialized (init-only properties, as before). Two results are equal when every property, the reasons
+/// included (one by one, in order), is equal: a result is made of values only.
+/// </remarks>
+public sealed class HeadroomResult : IEquatable<HeadroomResult>
 {
     /// <summary>Gets the ticker.</summary>
     public required string Ticker { get; init; }
@@ -45,5 +51,64 @@ public sealed record HeadroomResult
     public decimal? OperatingAssetsToExit { get; init; }
 
     /// <summary>Gets the reasons (formulas and numbers, or why it is undefined).</summary>
-    public required IReadOnlyList<string> Reasons { get; init => field = Internal.ReadOnly.Copy(value); }
+    public required IReadOnlyList<string> Reasons { get; init => field = ReadOnly.Copy(value); }
+
+    /// <summary>Compares two results by value.</summary>
+    /// <param name="left">The first result.</param>
+    /// <param name="right">The second result.</param>
+    /// <returns><see langword="true"/> if both are null or equal.</returns>
+    public static bool operator ==(HeadroomResult? left, HeadroomResult? right) => Equals(left, right);
+
+    /// <summary>Compares two results by value.</summary>
+    /// <param name="left">The first result.</param>
+    /// <param name="right">The second result.</param>
+    /// <returns><see langword="true"/> if they differ.</returns>
+    public static bool operator !=(HeadroomResult? left, HeadroomResult? right) => !Equals(left, right);
+
+    /// <summary>Whether <paramref name="other"/> has the same properties, reasons included (in order).</summary>
+    /// <param name="other">The other result.</param>
+    /// <returns><see langword="true"/> if equal.</returns>
+    public bool Equals(HeadroomResult? other) =>
+        other is not null && (ReferenceEquals(this, other) || (Ticker == other.Ticker && Asset == other.Asset
+            && Classification == other.Classification && Threshold == other.Threshold && Direction == other.Direction
+            && CurrentPrice == other.CurrentPrice && BreakEvenPrice == other.BreakEvenPrice && BreakEvenFactor == other.BreakEvenFactor
+            && PriceMovePct == other.PriceMovePct && CashFundedPurchaseToCross == other.CashFundedPurchaseToCross
+            && DebtFundedPurchaseToCross == other.DebtFundedPurchaseToCross && SaleToExit == other.SaleToExit
+            && OperatingAssetsToExit == other.OperatingAssetsToExit && ReadOnly.SameItems(Reasons, other.Reasons)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as HeadroomResult);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Ticker);
+        hash.Add(Asset);
+        hash.Add(Classification);
+        hash.Add(Threshold);
+        hash.Add(Direction);
+        hash.Add(BreakEvenFactor);
+        hash.Add(ReadOnly.HashItems(Reasons));
+        return hash.ToHashCode();
+    }
+
+    /// <summary>
+    /// Describes the result, e.g. <c>MSTR BTC: DigitalAssetTreasury at &gt;= 50%, FallToExit: price move -40.50% (break-even 65,432.10, now 110,000.00)</c>,
+    /// or the first reason when the move is undefined.
+    /// </summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+    {
+        string head = $"{Ticker} {Asset}: {Classification} at {Threshold}, {Direction}";
+        if (PriceMovePct is not { } move)
+        {
+            return Reasons.Count == 0 ? head : $"{head}: {Reasons[0]}";
+        }
+
+        string prices = BreakEvenPrice is { } b
+            ? string.Create(CultureInfo.InvariantCulture, $" (break-even {b:N2}{(CurrentPrice is { } p ? string.Create(CultureInfo.InvariantCulture, $", now {p:N2}") : "")})")
+            : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{head}: price move {move:+0.00;-0.00;0.00}%{prices}");
+    }
 }

@@ -58,7 +58,7 @@ public static class SensitivityAnalysis
                     }
                 }
 
-                cells.Add(new SensitivityCell(m, t, dat, flips));
+                cells.Add(new SensitivityCell(m, t, dat, flips.AsReadOnly(), owned: true));
             }
         }
 

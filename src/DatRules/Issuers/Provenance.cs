@@ -102,5 +102,5 @@ public sealed record Provenance
         && _form == other._form && Filed == other.Filed && Note == other.Note && _concepts.AsSpan().SequenceEqual(other._concepts.AsSpan());
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Source, _cik, Accession, _form, Filed, _concepts.Length);
+    public override int GetHashCode() => HashCode.Combine(Source, _cik, Accession, _form, Filed, Note, Internal.ReadOnly.HashItems(_concepts));
 }

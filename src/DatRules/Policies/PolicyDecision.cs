@@ -5,7 +5,13 @@ using DatRules.Issuers;
 namespace DatRules.Policies;
 
 /// <summary>What one policy decides for one issuer snapshot: the classification, the action and every reason.</summary>
-public sealed record PolicyDecision
+/// <remarks>
+/// Immutable. Equality is reference equality: a decision belongs to the <see cref="IndexPolicy"/> and the
+/// <see cref="IssuerSnapshot"/> objects it was computed from, which compare by reference themselves. Compare
+/// <see cref="Classification"/>, <see cref="Action"/> and <see cref="Reasons"/> instead (as the tests do). The positional
+/// record it replaces compared its reasons list by reference, so in practice it had reference equality too.
+/// </remarks>
+public sealed class PolicyDecision
 {
     internal PolicyDecision(IndexPolicy policy, IssuerSnapshot snapshot, DatClassification classification, PolicyAction? action, IReadOnlyList<string> reasons)
     {
@@ -47,4 +53,11 @@ public sealed record PolicyDecision
 
     /// <summary>Gets every reason: the criteria's reasons and how the action was chosen.</summary>
     public IReadOnlyList<string> Reasons { get; }
+
+    /// <summary>
+    /// Describes the decision, e.g. <c>MSTR @ 2025-09-30 under msci-2026-01-dat-freeze: DigitalAssetTreasury, FreezeShareCount</c>
+    /// (the action as <see cref="ActionText.Describe(IndexPolicy, DatClassification, PolicyAction?)"/> words it).
+    /// </summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"{Snapshot} under {Policy.Id}: {Classification}, {ActionText.Describe(Policy, Classification, Action)}";
 }

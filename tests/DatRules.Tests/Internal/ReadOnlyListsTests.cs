@@ -5,6 +5,7 @@ using DatRules.Json;
 using DatRules.Outflows;
 using DatRules.Policies;
 using DatRules.Reviews;
+using DatRules.Testing;
 
 namespace DatRules.Tests.Internal;
 

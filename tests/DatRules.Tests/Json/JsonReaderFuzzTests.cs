@@ -5,6 +5,7 @@ using DatRules.Json;
 using DatRules.Outflows;
 using DatRules.Policies;
 using DatRules.Tests.Policies;
+using DatRules.Testing;
 
 namespace DatRules.Tests.Json;
 

@@ -1,5 +1,6 @@
 using DatRules.Outflows;
 using DatRules.Policies;
+using DatRules.Testing;
 
 namespace DatRules.Tests.Outflows;
 

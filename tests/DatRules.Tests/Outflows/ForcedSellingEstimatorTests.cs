@@ -1,6 +1,7 @@
 using DatRules.Issuers;
 using DatRules.Outflows;
 using DatRules.Policies;
+using DatRules.Testing;
 
 namespace DatRules.Tests.Outflows;
 

@@ -1,5 +1,6 @@
 using DatRules.Json;
 using DatRules.Outflows;
+using DatRules.Testing;
 
 namespace DatRules.Tests.Outflows;
 

@@ -1,4 +1,5 @@
 using DatRules.Outflows;
+using DatRules.Testing;
 
 namespace DatRules.Tests.Outflows;
 

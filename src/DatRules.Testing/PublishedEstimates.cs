@@ -1,11 +1,17 @@
+using DatRules.Outflows;
 using DatRules.Policies;
 
-namespace DatRules.Outflows;
+namespace DatRules.Testing;
 
 /// <summary>
-/// Default inputs that public sources give, labelled as estimates (see docs/outflows.md and docs/sources.md).
-/// Only Strategy (MSTR) has a sourced breakdown of passive holdings by provider.
+/// Published figures to test forced-selling estimates against, labelled as estimates (see docs/outflows.md and
+/// docs/sources.md): JPMorgan's USD 2.8B of Strategy (MSTR) held by MSCI trackers and USD 8.8B more with other
+/// providers, and Strategy's market data. Only Strategy has a sourced breakdown of passive holdings by provider.
 /// </summary>
+/// <remarks>
+/// Test expectations, not library data (moved here from the core, namespace <c>DatRules.Outflows</c>). The
+/// <c>datrules outflow</c> command keeps the same figures as its default input.
+/// </remarks>
 public static class PublishedEstimates
 {
     private const string JpMorgan = "JPMorgan note of 20 Nov 2025 as reported by The Block / Bloomberg (https://particle.news/story/jpmorgan-warns-msci-review-puts-strategys-index-status-at-risk-threatening-billions-in-passive)";
