@@ -9,7 +9,7 @@ namespace DatRules.Data;
 /// <c>\x1B</c> / <c>\u202E</c> escapes instead of reaching the terminal, where they could move the cursor, recolour or
 /// rewrite the screen, or make one ticker look like another.
 /// </summary>
-public static class TerminalText
+internal static class TerminalText
 {
     /// <summary>Returns <paramref name="text"/> with every such character escaped visibly.</summary>
     /// <param name="text">The text.</param>
