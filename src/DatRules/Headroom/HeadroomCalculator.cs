@@ -30,6 +30,7 @@ public static class HeadroomCalculator
         var result = new HeadroomResult
         {
             Ticker = snapshot.Issuer.Ticker,
+            Currency = snapshot.Currency,
             Asset = asset,
             Classification = cls.Classification,
             Threshold = threshold,
