@@ -31,8 +31,8 @@ internal static class FetchCommand
         };
         sec.SetAction(parse =>
         {
+            // No input file to protect: what is read comes over HTTP or from --cache's own files.
             var target = parse.GetValue(output);
-            SnapshotOutput.RefuseInput(target, parse.GetValue(cache) is { } dir ? [("--cache", dir)] : []);
             string? url = parse.GetValue(baseUrl) ?? Environment.GetEnvironmentVariable(EdgarClientOptions.BaseUrlVariable);
             Uri? baseAddress = null;
             if (!string.IsNullOrWhiteSpace(url) && !Uri.TryCreate(url, UriKind.Absolute, out baseAddress))
