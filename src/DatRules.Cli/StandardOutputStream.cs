@@ -4,7 +4,8 @@ namespace DatRules.Cli;
 
 /// <summary>
 /// Standard output as bytes, whose failed writes (a closed pipe, a full disk) are <see cref="StandardOutputException"/>s:
-/// one line on standard error and exit code 2, whether they happen while a command writes or at the final flush.
+/// one line on standard error and exit code 2, whether they happen while a command writes or at the final flush. A closed
+/// descriptor (<c>&gt;&amp;-</c>: EBADF, which .NET reports as access denied) is one too.
 /// </summary>
 /// <param name="inner">The stream written to.</param>
 internal sealed class StandardOutputStream(Stream inner) : Stream
@@ -24,9 +25,22 @@ internal sealed class StandardOutputStream(Stream inner) : Stream
     /// closed pipe silently (<c>datrules screen | head -1</c> would exit 0 having lost the output), a file stream reports EPIPE.
     /// </summary>
     /// <returns>The stream (unbuffered: nothing is left to write when it is disposed).</returns>
-    public static Stream Open() => OperatingSystem.IsWindows()
-        ? Console.OpenStandardOutput()
-        : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+    public static Stream Open()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            try
+            {
+                return new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            }
+            catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                // A closed or unusual descriptor 1: the console stream copes (it writes nowhere when there is no output).
+            }
+        }
+
+        return Console.OpenStandardOutput();
+    }
 
     public override void Flush() => Guard(inner.Flush);
 
@@ -38,7 +52,7 @@ internal sealed class StandardOutputStream(Stream inner) : Stream
         {
             inner.Write(buffer);
         }
-        catch (IOException ex) when (ex is not StandardOutputException)
+        catch (Exception ex) when (ex is (IOException and not StandardOutputException) or UnauthorizedAccessException)
         {
             throw new StandardOutputException(ex);
         }
@@ -56,7 +70,7 @@ internal sealed class StandardOutputStream(Stream inner) : Stream
         {
             write();
         }
-        catch (IOException ex) when (ex is not StandardOutputException)
+        catch (Exception ex) when (ex is (IOException and not StandardOutputException) or UnauthorizedAccessException)
         {
             throw new StandardOutputException(ex);
         }
