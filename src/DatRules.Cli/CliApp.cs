@@ -21,6 +21,7 @@ internal static partial class CliApp
     /// </summary>
     public static int RunProcess(string[] args, Stream rawStdout, TextWriter stderr, IClock? clock = null)
     {
+        rawStdout = new StandardOutputStream(rawStdout);
         var stdout = new StreamWriter(rawStdout, new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
         int code = Run(args, stdout, stderr, clock, rawStdout);
         try
@@ -33,7 +34,7 @@ internal static partial class CliApp
             // A failed run has reported its error already (often this one): one message is enough.
             if (code == ExitCodes.Ok)
             {
-                stderr.WriteLine($"error: cannot write standard output: {ex.Message}");
+                stderr.WriteLine($"error: {ex.Message}");
                 code = ExitCodes.BadInput;
             }
         }

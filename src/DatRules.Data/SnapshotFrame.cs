@@ -106,6 +106,33 @@ public sealed class SnapshotFrame
         return new SnapshotFrame(result.Table, result.Skipped, sourceName: name);
     }
 
+    /// <summary>
+    /// Builds a frame of domain snapshots, row for row (the SEC importers' output, snapshots built in code): identity,
+    /// currency, amounts, line items (a flow: the quarter ending on as-of), provenance (cik, filed, accession, form,
+    /// concepts, source with its note), and the optional columns any snapshot has a value for (country, asset and units
+    /// of a single holding, shares outstanding, market cap, the flags, estimated fields). <see cref="WriteCsv(Stream)"/>
+    /// writes the identity, amount, line-item and provenance columns even when there are no snapshots.
+    /// </summary>
+    /// <param name="snapshots">The snapshots.</param>
+    /// <param name="sourceName">The name errors and notes give the frame.</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="InputException">A snapshot holds a value the snapshot CSV cannot (e.g. a ticker with a line break).</exception>
+    public static SnapshotFrame FromSnapshots(IEnumerable<IssuerSnapshot> snapshots, string? sourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        string name = sourceName ?? "snapshots";
+        IssuerSnapshot[] list = [.. snapshots];
+        if (list.Length == 0)
+        {
+            // The reader refuses a header without rows; an empty frame still has (and writes) the columns.
+            return new SnapshotFrame(new SnapshotTable(SnapshotSchema.Columns.Where(c => SnapshotListCsv.Always.Contains(c.Name))), sourceName: name);
+        }
+
+        using var csv = new MemoryStream(SnapshotListCsv.Write(list), writable: false);
+        var result = SnapshotCsvReader.Read(csv, name);
+        return new SnapshotFrame(result.Table, result.Skipped, sourceName: name);
+    }
+
     /// <summary>Gets the domain snapshot of a row (allocates; use <see cref="ToUniverse"/> for whole frames).</summary>
     /// <param name="row">The row.</param>
     /// <returns>The snapshot.</returns>

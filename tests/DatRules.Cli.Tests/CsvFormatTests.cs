@@ -12,7 +12,7 @@ public class CsvFormatTests
         { ["diff", "--from", "msci-gimi-baseline", "--to", "msci-2025-10-dat-proposal"], "ticker,as_of,digital_asset_ratio,classification_changed,action_changed,before_policy,before_classification,before_action,after_policy,after_classification,after_action" },
         { ["outflow", "--sigma", "0.05"], "ticker,row,name,provider,probability,cumulative_probability,forced_selling_usd,forced_selling_shares,days_of_volume,price_impact" },
         { ["outflow", "--scenario", Path.Combine(RepoFiles.Root(), "docs", "examples", "outflow-scenarios.json")], "ticker,row,name,provider,probability,cumulative_probability,forced_selling_usd,forced_selling_shares,days_of_volume,price_impact" },
-        { ["headroom"], "ticker,asset,classification,threshold,direction,current_price,break_even_price,break_even_factor,price_move_pct,cash_funded_purchase_to_cross,debt_funded_purchase_to_cross,sale_to_exit,operating_assets_to_exit,reasons" },
+        { ["headroom"], "ticker,asset,currency,classification,threshold,direction,current_price,break_even_price,break_even_factor,price_move_pct,cash_funded_purchase_to_cross,debt_funded_purchase_to_cross,sale_to_exit,operating_assets_to_exit,reasons" },
         { ["sensitivity"], "price_move_pct,threshold_percent,dat_count,flips" },
         { ["history"], "ticker,as_of,digital_asset_ratio,classification,msci_policy_in_force,classification_under_policy_in_force,first_crossed" },
     };

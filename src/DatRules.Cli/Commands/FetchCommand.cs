@@ -31,6 +31,8 @@ internal static class FetchCommand
         };
         sec.SetAction(parse =>
         {
+            // No input file to protect: what is read comes over HTTP or from --cache's own files.
+            var target = parse.GetValue(output);
             string? url = parse.GetValue(baseUrl) ?? Environment.GetEnvironmentVariable(EdgarClientOptions.BaseUrlVariable);
             Uri? baseAddress = null;
             if (!string.IsNullOrWhiteSpace(url) && !Uri.TryCreate(url, UriKind.Absolute, out baseAddress))
@@ -74,20 +76,11 @@ internal static class FetchCommand
                 ctx.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: CIK {issue.Cik} {issue.EntityName} {issue.Accession} as of {issue.End:yyyy-MM-dd}: {issue.Reason}"));
             }
 
-            var target = parse.GetValue(output);
-            if (target is null)
-            {
-                ImportCommand.Write(import.Snapshots, ctx.Out);
-            }
-            else
-            {
-                using var file = new StreamWriter(target.FullName, append: false, new System.Text.UTF8Encoding(false));
-                ImportCommand.Write(import.Snapshots, file);
-            }
+            SnapshotOutput.Write(ctx, import.Snapshots, target);
 
             string summary = string.Create(
                 CultureInfo.InvariantCulture,
-                $"fetched {import.Snapshots.Length} balance sheet{(import.Snapshots.Length == 1 ? string.Empty : "s")} of {result.Companies.Length} compan{(result.Companies.Length == 1 ? "y" : "ies")} ({import.Indeterminate.Length} indeterminate; {import.WithoutTotalAssets.Length} without total assets; {result.WithoutCompanyFacts.Length} without companyfacts){(target is null ? string.Empty : " to " + target.Name)}.");
+                $"fetched {(import.Snapshots.Length == 0 ? "0 rows (header only): " : string.Empty)}{import.Snapshots.Length} balance sheet{(import.Snapshots.Length == 1 ? string.Empty : "s")} of {result.Companies.Length} compan{(result.Companies.Length == 1 ? "y" : "ies")} ({import.Indeterminate.Length} indeterminate; {import.WithoutTotalAssets.Length} without total assets; {result.WithoutCompanyFacts.Length} without companyfacts){(target is null ? string.Empty : " to " + target.Name)}.");
             (target is null ? ctx.Error : ctx.Out).WriteLine(summary);
             return ExitCodes.Ok;
         });

@@ -38,10 +38,10 @@ internal static class HeadroomCommand
             {
                 CsvTable.Write(
                     ctx.Out,
-                    ["ticker", "asset", "classification", "threshold", "direction", "current_price", "break_even_price", "break_even_factor", "price_move_pct", "cash_funded_purchase_to_cross", "debt_funded_purchase_to_cross", "sale_to_exit", "operating_assets_to_exit", "reasons"],
+                    ["ticker", "asset", "currency", "classification", "threshold", "direction", "current_price", "break_even_price", "break_even_factor", "price_move_pct", "cash_funded_purchase_to_cross", "debt_funded_purchase_to_cross", "sale_to_exit", "operating_assets_to_exit", "reasons"],
                     results.Select(r => new object?[]
                     {
-                        r.Ticker, r.Asset, r.Classification.ToString(), r.Threshold.ToString(), r.Direction.ToString(), Round(r.CurrentPrice, 2), Round(r.BreakEvenPrice, 2), Round(r.BreakEvenFactor, 8),
+                        r.Ticker, r.Asset, r.Currency.Code, r.Classification.ToString(), r.Threshold.ToString(), r.Direction.ToString(), Round(r.CurrentPrice, 2), Round(r.BreakEvenPrice, 2), Round(r.BreakEvenFactor, 8),
                         Round(r.PriceMovePct, 4), Round(r.CashFundedPurchaseToCross, 2), Round(r.DebtFundedPurchaseToCross, 2), Round(r.SaleToExit, 2), Round(r.OperatingAssetsToExit, 2), string.Join(" | ", r.Reasons),
                     }));
                 return ExitCodes.Ok;
@@ -65,17 +65,18 @@ internal static class HeadroomCommand
             var o = ctx.Out;
             o.WriteLine($"Headroom to {t} (break-even: all coin prices x factor; '-' = undefined)");
             o.WriteLine();
-            o.WriteLine($"{"Ticker",-8} {"Class",-13} {"Asset",-6} {"Price",10} {"Break-even",11} {"Move",9}  {"Buy/Sell USD",13}");
+            o.WriteLine($"{"Ticker",-8} {"Class",-13} {"Asset",-6} {"Price",10} {"Break-even",10} {"Move",8}  {"Buy/Sell",11} Cur");
             o.WriteLine(new string('-', 78));
             foreach (var r in results)
             {
                 decimal? tx = r.Classification == DatClassification.DigitalAssetTreasury ? -r.SaleToExit : r.DebtFundedPurchaseToCross;
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Ticker,-8} {ScreenWriter.ShortClass(r.Classification),-13} {r.Asset,-6} {Fmt(r.CurrentPrice, "#,0", string.Empty),10} {Fmt(r.BreakEvenPrice, "#,0", string.Empty),11} {Fmt(r.PriceMovePct, "+0.0;-0.0", "%"),9}  {Fmt(tx / 1_000_000m, "+#,0.0;-#,0.0", "M"),13}"));
+                    $"{r.Ticker,-8} {ScreenWriter.ShortClass(r.Classification),-13} {r.Asset,-6} {Fmt(r.CurrentPrice, "#,0", string.Empty),10} {Fmt(r.BreakEvenPrice, "#,0", string.Empty),10} {Fmt(r.PriceMovePct, "+0.0;-0.0", "%"),8}  {Fmt(tx / 1_000_000m, "+#,0.0;-#,0.0", "M"),11} {r.Currency.Code}"));
             }
 
             o.WriteLine(new string('-', 78));
             o.WriteLine("Buy/Sell: debt-funded purchase to cross (+), or sale of coins to exit (-).");
+            o.WriteLine("Price, break-even and buy/sell are in Cur, the balance sheet's currency.");
             return ExitCodes.Ok;
         });
         return command;
@@ -85,6 +86,7 @@ internal static class HeadroomCommand
     {
         ["ticker"] = r.Ticker,
         ["asset"] = r.Asset,
+        ["currency"] = r.Currency.Code,
         ["classification"] = r.Classification.ToString(),
         ["threshold"] = r.Threshold.ToString(),
         ["direction"] = r.Direction.ToString(),

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using DatRules.Issuers;
 using DatRules.Sec;
 using DatRules.Sec.Concepts;
 using DatRules.Sec.Import;
-using nietras.SeparatedValues;
 
 namespace DatRules.Cli.Commands;
 
@@ -14,10 +12,6 @@ namespace DatRules.Cli.Commands;
 /// </summary>
 internal static class ImportCommand
 {
-    /// <summary>The line-item columns (the names <c>screen --input</c> reads: flows are the quarter's).</summary>
-    private static readonly (LineItem Item, string Column)[] LineItemColumns =
-        [.. LineItem.WellKnown.Where(i => !i.IsIntrinsic).Select(i => (i, CsvValues.ColumnOf(i)))];
-
     public static Command Create(CliContext ctx)
     {
         var fsds = new Option<FileInfo[]>("--fsds") { Description = "Financial Statement Data Sets quarterly zip (sub.txt, num.txt); repeatable.", AllowMultipleArgumentsPerToken = true };
@@ -43,6 +37,16 @@ internal static class ImportCommand
             {
                 throw new UsageException("Nothing to import: give --fsds, --companyfacts or --frames (docs/sec-data.md says how to download them from EDGAR).");
             }
+
+            var target = parse.GetValue(output);
+            SnapshotOutput.RefuseInput(
+                target,
+                [
+                    .. zips.Select(z => ("--fsds", (FileSystemInfo)z)),
+                    .. facts.Select(f => ("--companyfacts", f)),
+                    .. frameFiles.Select(f => ("--frames", (FileSystemInfo)f)),
+                    .. parse.GetValue(tickers) is { } tickerFile ? [("--tickers", (FileSystemInfo)tickerFile)] : Array.Empty<(string, FileSystemInfo)>(),
+                ]);
 
             try
             {
@@ -78,21 +82,12 @@ internal static class ImportCommand
                     ctx.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: CIK {issue.Cik} {issue.EntityName} {issue.Accession} as of {issue.End:yyyy-MM-dd}: {issue.Reason}"));
                 }
 
-                var target = parse.GetValue(output);
-                if (target is null)
-                {
-                    Write(result.Snapshots, ctx.Out);
-                }
-                else
-                {
-                    using var file = new StreamWriter(target.FullName, append: false, new System.Text.UTF8Encoding(false));
-                    Write(result.Snapshots, file);
-                }
+                SnapshotOutput.Write(ctx, result.Snapshots, target);
 
                 int filers = result.Snapshots.Select(s => s.Provenance!.Cik).Distinct().Count();
                 string summary = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"imported {Count(result.Snapshots.Length, "balance sheet")} of {Count(filers, "filer")} ({Count(result.FactsRead, "fact")}; {result.Indeterminate.Length} indeterminate; {result.WithoutTotalAssets.Length} without total assets){(target is null ? string.Empty : " to " + target.Name)}.");
+                    $"imported {(result.Snapshots.Length == 0 ? "0 rows (header only): " : string.Empty)}{Count(result.Snapshots.Length, "balance sheet")} of {Count(filers, "filer")} ({Count(result.FactsRead, "fact")}; {result.Indeterminate.Length} indeterminate; {result.WithoutTotalAssets.Length} without total assets){(target is null ? string.Empty : " to " + target.Name)}.");
 
                 // With --out the summary is the command's output; without, standard output is the CSV and the summary a note.
                 (target is null ? ctx.Error : ctx.Out).WriteLine(summary);
@@ -105,35 +100,6 @@ internal static class ImportCommand
         });
 
         return new Command("import", "Import data from public sources (SEC EDGAR XBRL) into snapshot CSVs.") { sec };
-    }
-
-    /// <summary>Writes snapshots as CSV: ticker,name,as_of,currency,digital_assets_usd,total_assets_usd, the line-item columns, cik,filed,accession,form,concepts,source.</summary>
-    internal static void Write(IEnumerable<IssuerSnapshot> snapshots, TextWriter text)
-    {
-        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text, leaveOpen: true);
-        foreach (var s in snapshots)
-        {
-            var p = s.Provenance;
-            using var row = writer.NewRow();
-            row["ticker"].Set(s.Issuer.Ticker);
-            row["name"].Set(s.Issuer.Name ?? string.Empty);
-            row["as_of"].Set(s.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            row["currency"].Set(s.Currency.Code);
-            row["digital_assets_usd"].Set(s.DigitalAssets.ToString(CultureInfo.InvariantCulture));
-            row["total_assets_usd"].Set(s.TotalAssets?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-            foreach (var (item, column) in LineItemColumns)
-            {
-                var value = s.LineItems.FirstOrDefault(v => v.Item == item);
-                row[column].Set(value?.Amount.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-            }
-
-            row["cik"].Set(p?.Cik?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-            row["filed"].Set(p?.Filed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
-            row["accession"].Set(p?.Accession?.ToString() ?? string.Empty);
-            row["form"].Set(p?.Form ?? string.Empty);
-            row["concepts"].Set(p is null ? string.Empty : string.Join(';', p.Concepts));
-            row["source"].Set(p is null ? string.Empty : p.Note is { } note ? $"{p.Source}; {note}" : p.Source);
-        }
     }
 
     private static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");

@@ -37,9 +37,14 @@ internal static class ScreenCommand
             Description = "Point in time (yyyy-MM-dd): for each ticker, screen the latest balance sheet filed on or before this date (no look-ahead).",
             HelpName = "date",
         };
+        var maxAge = new Option<int?>("--max-age")
+        {
+            Description = "Balance sheets older than this many days (as of to today, or --date) are Indeterminate. Every screen states each balance sheet's age; more than 200 days is a warning.",
+            HelpName = "days",
+        };
         var command = new Command("screen", "Classify each company as an operating company or a digital-asset treasury (DAT).")
         {
-            input, threshold, format, skipInvalid, noReasons, asKnownOn,
+            input, threshold, format, skipInvalid, noReasons, asKnownOn, maxAge,
         };
         selection.AddTo(command);
         var prices = new PriceOptions();
@@ -109,7 +114,14 @@ internal static class ScreenCommand
                 frame = frame.MarkToMarket(marketPrices);
             }
 
-            var report = policy is null ? ScreenReport.Classify(frame, classifier, heading) : ScreenReport.Create(frame, policy, heading);
+            if (parse.GetValue(maxAge) is < 0)
+            {
+                throw new UsageException("--max-age must be 0 or more days.");
+            }
+
+            // Ages count to the screen's date: --date when given, else today (UTC) by the injected clock.
+            var today = parse.GetValue(selection.Date) is { } onText ? PolicySelection.ParseDate(onText, "--date") : ctx.Clock.GetCurrentInstant().InUtc().Date;
+            var report = (policy is null ? ScreenReport.Classify(frame, classifier, heading) : ScreenReport.Create(frame, policy, heading)).WithAge(today, parse.GetValue(maxAge));
             ctx.WriteTo(stream =>
             {
                 switch (outputFormat)
@@ -125,6 +137,11 @@ internal static class ScreenCommand
                         break;
                 }
             });
+
+            if (report.StaleWarning is { } stale)
+            {
+                ctx.Error.WriteLine("warning: " + stale);
+            }
 
             // What a point-in-time screen left out: under the table (part of the report), on standard error for data formats.
             PrintNotes(frame, outputFormat == OutputFormat.Table ? ctx.Out : ctx.Error);

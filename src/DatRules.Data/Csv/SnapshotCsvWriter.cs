@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DatRules.Issuers;
 
 namespace DatRules.Data;
 
@@ -13,6 +14,9 @@ internal static class SnapshotCsvWriter
     public static void Write(SnapshotTable table, Stream stream)
     {
         var columns = SnapshotSchema.Columns.Where(c => table.Stores.ContainsKey(c.Name)).ToArray();
+
+        // Flows are signed numbers kept as text: written as they are (a leading minus is a sign, not a formula).
+        var flows = LineItem.WellKnown.Where(i => i.Kind == LineItemKind.Flow).Select(LineItemCsvColumns.ColumnOf).ToHashSet(StringComparer.Ordinal);
         var o = new Utf8Text(1 << 16);
         for (int c = 0; c < columns.Length; c++)
         {
@@ -45,6 +49,9 @@ internal static class SnapshotCsvWriter
                         break;
                     case FlagColumn flag when flag[row] is { } f:
                         o.Append(f ? "true"u8 : "false"u8);
+                        break;
+                    case TextColumn text when flows.Contains(columns[c].Name):
+                        o.Append(text[row]);
                         break;
                     case TextColumn text:
                         CsvCell.Write(o, text[row]);

@@ -28,6 +28,7 @@ internal sealed class ReasonWriter
     private readonly (byte[] Rule, byte[] Meets, byte[] Below, RatioThreshold Threshold)[] _ratioTests;
     private readonly byte[] _policyId;
     private readonly TextColumn? _currency;
+    private readonly ScreenAge? _age;
     private readonly Utf8Text _text = new();
     private readonly List<(int Start, int Length)> _reasons = [];
 
@@ -35,8 +36,10 @@ internal sealed class ReasonWriter
     /// <param name="table">The rows.</param>
     /// <param name="policy">The policy, or <see langword="null"/> for a classification.</param>
     /// <param name="classifier">The classifier when there is no policy.</param>
-    public ReasonWriter(SnapshotTable table, IndexPolicy? policy, DatClassifier classifier)
+    /// <param name="age">The ages of the balance sheets: a row older than the largest judged is indeterminate, and says why first.</param>
+    public ReasonWriter(SnapshotTable table, IndexPolicy? policy, DatClassifier classifier, ScreenAge? age = null)
     {
+        _age = age;
         _table = table;
         _policy = policy;
         _classifier = classifier;
@@ -69,6 +72,33 @@ internal sealed class ReasonWriter
         _text.Clear();
         _reasons.Clear();
         long d = _table.Digital[row], t = _table.Total[row];
+        if (_age is { } age && age.TooOld(_table, row))
+        {
+            // Too old to judge: the age, then what the figures say (the ratio tests, not a verdict), then no action.
+            Add(age.Reason(_table, row));
+            if (_domainOnly || d == AmountColumn.Exact || t == AmountColumn.Exact)
+            {
+                if (_policy is not null)
+                {
+                    Add(ReasonText.ActionUnknown(_policy));
+                }
+
+                return;
+            }
+
+            foreach (var test in _ratioTests)
+            {
+                RatioReasons(test, row, d, t, t > 0 && d <= t && test.Threshold.IsCrossedBy(d / 100m, t / 100m));
+            }
+
+            if (_policy is not null)
+            {
+                Add(ReasonText.ActionUnknown(_policy));
+            }
+
+            return;
+        }
+
         if (_domainOnly || d == AmountColumn.Exact || t == AmountColumn.Exact)
         {
             var snapshot = _table.ToSnapshot(row);

@@ -13,6 +13,7 @@ namespace DatRules.Data;
 /// <param name="RatioTest">With a policy: the classification by the ratio test alone (the policy's own threshold, else MSCI's 50%).</param>
 /// <param name="Rows">The rows to write, in order (a point-in-time selection), or <see langword="null"/> for all.</param>
 /// <param name="Heading">The table's heading.</param>
+/// <param name="Age">The ages of the balance sheets (and the largest judged), when the screen has a date.</param>
 internal sealed record ScreenColumns(
     SnapshotTable Table,
     Universe Universe,
@@ -21,7 +22,8 @@ internal sealed record ScreenColumns(
     DatClassifier Classifier,
     PolicyScreening? RatioTest,
     int[]? Rows,
-    string Heading)
+    string Heading,
+    ScreenAge? Age = null)
 {
     /// <summary>Gets the number of rows written.</summary>
     public int Count => Rows?.Length ?? Table.Count;

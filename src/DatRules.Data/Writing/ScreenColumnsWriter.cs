@@ -118,7 +118,7 @@ internal static class ScreenColumnsWriter
         Action<Utf8Text, int, int, Action<ReadOnlySpan<byte>>?> Rows()
         {
             var actions = ActionTexts(s.Policy, ActionText.Describe);
-            var reasons = withReasons ? new ReasonWriter(table, s.Policy, s.Classifier) : null;
+            var reasons = withReasons ? new ReasonWriter(table, s.Policy, s.Classifier, s.Age) : null;
             return (o, from, to, flush) =>
             {
                 var classes = s.Screening.Classifications;
@@ -192,7 +192,7 @@ internal static class ScreenColumnsWriter
         var table = s.Table;
         var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
         var name = table.Store<TextColumn>("name");
-        var reasons = new ReasonWriter(table, s.Policy, s.Classifier);
+        var reasons = new ReasonWriter(table, s.Policy, s.Classifier, s.Age);
         var actions = ActionTexts(s.Policy, ActionText.Describe);
         var classes = s.Screening.Classifications;
         var ratio = new Utf8Text(32);
@@ -214,6 +214,16 @@ internal static class ScreenColumnsWriter
                 date.Clear();
                 date.AppendDate(table.AsOf[row]);
                 json.WriteString("asOf"u8, date.Span);
+                if (s.Age is { } age)
+                {
+                    int days = age.AgeAt(table, row);
+                    json.WriteNumber("ageDays"u8, days);
+                    if (days > ScreenAge.StaleDays)
+                    {
+                        json.WriteBoolean("stale"u8, true);
+                    }
+                }
+
                 json.WriteString("classification"u8, ClassNames[cls]);
                 ratio.Clear();
                 Ratio(ratio, s, row);
@@ -342,6 +352,10 @@ internal static class ScreenColumnsWriter
 
         Line(o, new string('-', 78));
         Line(o, string.Create(CultureInfo.InvariantCulture, $"{s.Count} {(s.Count == 1 ? "company" : "companies")}: {dat} DAT, {op} operating, {s.Count - dat - op} indeterminate."));
+        if (AgeLine(s) is { } ageLine)
+        {
+            Line(o, ageLine);
+        }
         if (withPolicy)
         {
             Line(o, "Ratio test: " + (s.Policy!.RatioThreshold is { } th ? $"digital assets {th} of total assets (the policy's own)" : "MSCI's digital assets >= 50% of total assets (the policy has no ratio criterion)") + ".");
@@ -353,7 +367,7 @@ internal static class ScreenColumnsWriter
             Line(o, "* ratio uses estimated inputs (not from a filing); --format json lists them.");
         }
 
-        var reasons = new ReasonWriter(table, s.Policy, s.Classifier);
+        var reasons = new ReasonWriter(table, s.Policy, s.Classifier, s.Age);
         foreach (int row in indeterminate)
         {
             reasons.Build(row, DatClassification.Indeterminate);
@@ -367,6 +381,28 @@ internal static class ScreenColumnsWriter
         }
 
         sink(o.Span);
+    }
+
+    /// <summary>The table's line on the data's age: "Balance sheets are 30 to 250 days old on 2026-12-04 (1 more than 200 days)."</summary>
+    internal static string? AgeLine(ScreenColumns s)
+    {
+        if (s.Age is not { } age || s.Count == 0)
+        {
+            return null;
+        }
+
+        int min = int.MaxValue, max = int.MinValue, stale = 0;
+        for (int i = 0; i < s.Count; i++)
+        {
+            int days = age.AgeAt(s.Table, s.RowAt(i));
+            (min, max) = (Math.Min(min, days), Math.Max(max, days));
+            stale += days > ScreenAge.StaleDays ? 1 : 0;
+        }
+
+        string range = min == max ? string.Create(CultureInfo.InvariantCulture, $"{min} {(min == 1 ? "day" : "days")}") : string.Create(CultureInfo.InvariantCulture, $"{min} to {max} days");
+        string staleText = stale == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({stale} more than {ScreenAge.StaleDays} days)");
+        string cut = age.MaxAgeDays is { } m ? string.Create(CultureInfo.InvariantCulture, $"; older than {m} days: indeterminate") : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"{(s.Count == 1 ? "Balance sheet is" : "Balance sheets are")} {range} old on {age.Today:yyyy-MM-dd}{staleText}{cut}.");
     }
 
     /// <summary>Writes the ratio as the CSV and JSON show it (a fraction of 1, 10 decimals at most); nothing when undefined.</summary>

@@ -1,6 +1,8 @@
+using System.Globalization;
 using DatRules.Classification;
 using DatRules.Policies;
 using DatRules.Screening;
+using NodaTime;
 
 namespace DatRules.Data;
 
@@ -61,6 +63,80 @@ public sealed class ScreenReport
         return new ScreenReport(new ScreenColumns(frame.Table, universe, screening, null, classifier, null, null, heading ?? $"DAT screen: {classifier.RuleName}"));
     }
 
+    /// <summary>Older than this many days a balance sheet is stale: <c>"stale": true</c> in JSON, counted in <see cref="StaleWarning"/>.</summary>
+    public const int StaleDays = ScreenAge.StaleDays;
+
+    /// <summary>Gets the date the balance sheets' ages are counted to (<see cref="WithAge"/>), or <see langword="null"/>.</summary>
+    public LocalDate? AgeOn => _columns.Age?.Today;
+
+    /// <summary>Gets the largest age judged (<see cref="WithAge"/>): older rows are indeterminate; <see langword="null"/> for any age.</summary>
+    public int? MaxAgeDays => _columns.Age?.MaxAgeDays;
+
+    /// <summary>
+    /// Gets the warning on stale balance sheets, e.g. <c>2 balance sheets are more than 200 days old (oldest: AAA as of
+    /// 2025-01-31, 307 days)</c>, or <see langword="null"/> when none is (or without <see cref="WithAge"/>).
+    /// </summary>
+    public string? StaleWarning
+    {
+        get
+        {
+            if (_columns.Age is not { } age)
+            {
+                return null;
+            }
+
+            int stale = 0, oldest = -1, oldestDays = int.MinValue;
+            for (int i = 0; i < Count; i++)
+            {
+                int row = _columns.RowAt(i), days = age.AgeAt(_columns.Table, row);
+                if (days > StaleDays)
+                {
+                    stale++;
+                    (oldest, oldestDays) = days > oldestDays ? (row, days) : (oldest, oldestDays);
+                }
+            }
+
+            return stale == 0 ? null : string.Create(
+                CultureInfo.InvariantCulture,
+                $"{stale} {(stale == 1 ? "balance sheet is" : "balance sheets are")} more than {StaleDays} days old (oldest: {_columns.Table.Ticker.StringAt(oldest)} as of {_columns.Table.AsOf.DateAt(oldest):yyyy-MM-dd}, {oldestDays} days)");
+        }
+    }
+
+    /// <summary>
+    /// Returns the report with each balance sheet's age on <paramref name="today"/> (the JSON's <c>ageDays</c> and
+    /// <c>stale</c>, the table's footer, <see cref="StaleWarning"/>); rows older than <paramref name="maxAgeDays"/> become
+    /// indeterminate in <see cref="Screening"/> (no action), their first reason
+    /// <see cref="ReasonText.StaleBalanceSheet"/>.
+    /// </summary>
+    /// <param name="today">The date ages are counted to: the screen's date (a clock's today, or the date screened for).</param>
+    /// <param name="maxAgeDays">The largest age judged, in days, or <see langword="null"/> for any age.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxAgeDays"/> is negative.</exception>
+    public ScreenReport WithAge(LocalDate today, int? maxAgeDays = null)
+    {
+        if (maxAgeDays is { } max)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(max, nameof(maxAgeDays));
+        }
+
+        var age = new ScreenAge(today, maxAgeDays);
+        var table = _columns.Table;
+        var screening = maxAgeDays is null
+            ? _columns.Screening
+            : _columns.Screening.WithIndeterminate(Enumerable.Range(0, Count).Select(_columns.RowAt).Where(row => age.TooOld(table, row)));
+        return new ScreenReport(_columns with { Screening = screening, Age = age });
+    }
+
+    /// <summary>Gets the age in days of a row's balance sheet on <see cref="AgeOn"/>, or <see langword="null"/> without <see cref="WithAge"/>.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The age (negative when the balance sheet is dated after <see cref="AgeOn"/>).</returns>
+    public int? AgeDaysAt(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
+        return _columns.Age?.AgeAt(_columns.Table, row);
+    }
+
     /// <summary>Gets the reasons of a row, as the domain words them (<see cref="DatClassifier.Classify"/>, <see cref="IndexPolicy.Evaluate"/>).</summary>
     /// <param name="row">The row.</param>
     /// <returns>The reasons.</returns>
@@ -68,7 +144,7 @@ public sealed class ScreenReport
     {
         ArgumentOutOfRangeException.ThrowIfNegative(row);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
-        var writer = new ReasonWriter(_columns.Table, _columns.Policy, _columns.Classifier);
+        var writer = new ReasonWriter(_columns.Table, _columns.Policy, _columns.Classifier, _columns.Age);
         writer.Build(row, Screening.ClassificationAt(row));
         return [.. Enumerable.Range(0, writer.Count).Select(i => System.Text.Encoding.UTF8.GetString(writer[i]))];
     }

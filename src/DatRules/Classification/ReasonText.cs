@@ -1,6 +1,7 @@
 using System.Globalization;
 using DatRules.Issuers;
 using DatRules.Policies;
+using NodaTime;
 
 namespace DatRules.Classification;
 
@@ -16,6 +17,17 @@ namespace DatRules.Classification;
 /// </remarks>
 public static class ReasonText
 {
+    /// <summary>
+    /// The reason of a balance sheet left indeterminate for its age: older than the largest age the screen accepts
+    /// (the CLI's <c>--max-age</c>), e.g. <c>balance sheet as of 2025-03-31 is 250 days old, more than --max-age 200</c>.
+    /// </summary>
+    /// <param name="asOf">The balance-sheet date.</param>
+    /// <param name="ageDays">Its age in days on the screen's date.</param>
+    /// <param name="maxAgeDays">The largest age accepted.</param>
+    /// <returns>The text.</returns>
+    public static string StaleBalanceSheet(LocalDate asOf, int ageDays, int maxAgeDays) =>
+        string.Create(CultureInfo.InvariantCulture, $"balance sheet as of {asOf:yyyy-MM-dd} is {ageDays} days old, more than --max-age {maxAgeDays}");
+
     /// <summary>Gets the reason of a snapshot without total assets.</summary>
     public static string MissingTotalAssets => "Total assets are missing: the digital-asset ratio cannot be computed.";
 

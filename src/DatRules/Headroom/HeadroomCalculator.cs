@@ -31,6 +31,7 @@ public static class HeadroomCalculator
             return new HeadroomResult
             {
                 Ticker = snapshot.Issuer.Ticker,
+                Currency = snapshot.Currency,
                 Asset = asset,
                 Classification = cls.Classification,
                 Threshold = threshold,
@@ -81,6 +82,7 @@ public static class HeadroomCalculator
         return new HeadroomResult
         {
             Ticker = snapshot.Issuer.Ticker,
+                Currency = snapshot.Currency,
             Asset = asset,
             Classification = cls.Classification,
             Threshold = threshold,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DatRules.Classification;
 using DatRules.Internal;
+using DatRules.Issuers;
 
 namespace DatRules.Headroom;
 
@@ -26,6 +27,9 @@ public sealed class HeadroomResult : IEquatable<HeadroomResult>
     /// <summary>Gets the direction.</summary>
     public required HeadroomDirection Direction { get; init; }
 
+    /// <summary>Gets the currency of every amount and price of the result: the balance sheet's (USD by default).</summary>
+    public Currency Currency { get; init; }
+
     /// <summary>Gets the current implied price per unit (single asset with units), or <see langword="null"/>.</summary>
     public decimal? CurrentPrice { get; init; }
 
@@ -38,16 +42,16 @@ public sealed class HeadroomResult : IEquatable<HeadroomResult>
     /// <summary>Gets the percentage price move to cross (e.g. -40.5 for a 40.5% fall).</summary>
     public decimal? PriceMovePct { get; init; }
 
-    /// <summary>Gets USD of coins an operating company can buy with existing cash (other assets become coins; total unchanged) before crossing.</summary>
+    /// <summary>Gets the amount (in <see cref="Currency"/>) of coins an operating company can buy with existing cash (other assets become coins; total unchanged) before crossing.</summary>
     public decimal? CashFundedPurchaseToCross { get; init; }
 
-    /// <summary>Gets USD of coins an operating company can buy with new debt or equity (total grows by the purchase) before crossing.</summary>
+    /// <summary>Gets the amount (in <see cref="Currency"/>) of coins an operating company can buy with new debt or equity (total grows by the purchase) before crossing.</summary>
     public decimal? DebtFundedPurchaseToCross { get; init; }
 
-    /// <summary>Gets USD of coins a DAT must sell for cash to get under the line.</summary>
+    /// <summary>Gets the amount (in <see cref="Currency"/>) of coins a DAT must sell for cash to get under the line.</summary>
     public decimal? SaleToExit { get; init; }
 
-    /// <summary>Gets USD of operating assets a DAT must add (funded by new equity or debt) to get under the line.</summary>
+    /// <summary>Gets the amount (in <see cref="Currency"/>) of operating assets a DAT must add (funded by new equity or debt) to get under the line.</summary>
     public decimal? OperatingAssetsToExit { get; init; }
 
     /// <summary>Gets the reasons (formulas and numbers, or why it is undefined).</summary>

@@ -34,6 +34,22 @@ public sealed class PolicyScreening
         }
     }
 
+    /// <summary>Returns this result with the given positions indeterminate (no action): rows a screen refuses to judge, e.g. for their age.</summary>
+    /// <param name="positions">The positions.</param>
+    /// <returns>The result.</returns>
+    internal PolicyScreening WithIndeterminate(IEnumerable<int> positions)
+    {
+        byte[] classes = [.. _classes];
+        sbyte[] actions = [.. _actions];
+        foreach (int k in positions)
+        {
+            classes[k] = (byte)DatClassification.Indeterminate;
+            actions[k] = -1;
+        }
+
+        return new PolicyScreening(Universe, Policy, classes, actions, _rows, Date);
+    }
+
     /// <summary>Gets the universe.</summary>
     public Universe Universe { get; }
 

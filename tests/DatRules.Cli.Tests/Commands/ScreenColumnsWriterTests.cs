@@ -137,7 +137,11 @@ public class ScreenColumnsWriterTests
         int code = DatRules.Cli.CliApp.Run(["screen", "--provider", "MSCI", "--format", "json"], stdout, stderr, clock);
 
         Assert.Equal(0, code);
-        Assert.Equal("note: today is 2026-03-02 (UTC): msci-2026-01-dat-freeze is the MSCI policy in force.", stderr.ToString().Trim());
+        // And the age warning: the four balance sheets as of 2025-06-30 are 245 days old on 2026-03-02 (Jun 30 -> Jul 31 is
+        // 31 days, + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31 + Jan 31 + Feb 28 = 243, + 2 = 245 > 200); BTDR comes first.
+        Assert.Equal(
+            "note: today is 2026-03-02 (UTC): msci-2026-01-dat-freeze is the MSCI policy in force.\nwarning: 4 balance sheets are more than 200 days old (oldest: BTDR as of 2025-06-30, 245 days)",
+            stderr.ToString().Trim().ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -55,7 +55,8 @@ public partial class DocsExamplesTests
         var result = CliRunner.Run(args);
 
         Assert.True(result.ExitCode == 0, $"{doc}: '{line}' exited {result.ExitCode}: {result.Error}");
-        Assert.Equal(string.Empty, result.Error);
+        // The examples run on today's clock: the embedded balance sheets grow older than 200 days, which a screen warns about.
+        Assert.Equal(string.Empty, System.Text.RegularExpressions.Regex.Replace(result.Error, @"^warning: \d+ balance sheets? (are|is) more than 200 days old \(oldest: [^\n]*\)\r?\n", string.Empty, System.Text.RegularExpressions.RegexOptions.Multiline));
         Assert.NotEqual(string.Empty, result.Out);
     }
 
