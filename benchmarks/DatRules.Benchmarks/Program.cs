@@ -14,6 +14,13 @@ if (args is ["library", var libraryInput])
     return;
 }
 
+// `phases IN.csv`: the library path's phases timed in one process, three rounds (the first pays the JIT).
+if (args is ["phases", var phasesInput])
+{
+    DatRules.Benchmarks.LibraryPath.Phases(phasesInput);
+    return;
+}
+
 if (args is ["read", var readInput])
 {
     DatRules.Benchmarks.LibraryPath.Read(readInput);
