@@ -38,7 +38,7 @@ public class ColumnarDiffTests
             csv.Append(CultureInfo.InvariantCulture, $"{ticker},{asOf},{digital},{total},{(i % 3) switch { 0 => "true", 1 => "false", _ => string.Empty }}\n");
         }
 
-        var snapshots = SnapshotCsvReader.Read(csv.ToString(), "d.csv").Snapshots;
+        var snapshots = SnapshotFrame.ReadCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv.ToString())), new SnapshotReadOptions { SourceName = "d.csv" }).ToSnapshots();
         var report = RuleChange.Compare(snapshots, PolicyCatalog.BuiltIn.Get(from), PolicyCatalog.BuiltIn.Get(to));
 
         var result = CliRunner.Run("diff", "--from", from, "--to", to, "--input", CliRunner.TempCsv(csv.ToString()), "--format", "json");

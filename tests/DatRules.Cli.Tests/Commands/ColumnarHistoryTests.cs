@@ -48,7 +48,7 @@ public class ColumnarHistoryTests
     public void Json_EveryPointEqualsTheDomains()
     {
         string csv = RandomHistory(2_000, seed: 15);
-        var snapshots = SnapshotCsvReader.Read(csv, "h.csv").Snapshots;
+        var snapshots = SnapshotFrame.ReadCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), new SnapshotReadOptions { SourceName = "h.csv" }).ToSnapshots();
         var byTest = HistoryAnalysis.Run(snapshots);
         var byPolicy = HistoryAnalysis.RunUnderPoliciesInForce(snapshots, PolicyCatalog.BuiltIn, IndexProvider.Msci);
         var decisions = snapshots
@@ -91,7 +91,7 @@ public class ColumnarHistoryTests
     public void Table_EveryLineEqualsTheDomains()
     {
         string csv = RandomHistory(600, seed: 16);
-        var snapshots = SnapshotCsvReader.Read(csv, "h.csv").Snapshots;
+        var snapshots = SnapshotFrame.ReadCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), new SnapshotReadOptions { SourceName = "h.csv" }).ToSnapshots();
 
         // The table as the domain words it (the command's code before it moved to the engine).
         var expected = new StringBuilder();

@@ -38,7 +38,7 @@ public class LargeUniverseCommandsTests
         }
 
         csv.Append("T0,2025-12-31,50,100\nT1,2025-12-31,49.99,100\nT2,2025-12-31,1,\n");
-        var universe = DatRules.Data.SnapshotCsvReader.Read(csv.ToString(), "r.csv").Table.BuildUniverse();
+        var universe = SnapshotFrame.ReadCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv.ToString())), new SnapshotReadOptions { SourceName = "r.csv" }).ToUniverse();
 
         var series = DatRules.Cli.Commands.ChartCommand.RatioSeries(universe);
 
@@ -77,7 +77,7 @@ public class LargeUniverseCommandsTests
             csv.Append(CultureInfo.InvariantCulture, $"T{i},2025-09-30,{(i * 7) % 1000},1000,BTC,{1 + (i % 9)}\n");
         }
 
-        var snapshots = DatRules.Data.SnapshotCsvReader.Read(csv.ToString(), "h.csv").Snapshots;
+        var snapshots = SnapshotFrame.ReadCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv.ToString())), new SnapshotReadOptions { SourceName = "h.csv" }).ToSnapshots();
 
         var result = CliRunner.Run("headroom", "--input", CliRunner.TempCsv(csv.ToString()), "--format", "json");
 
