@@ -19,11 +19,16 @@ internal static partial class CliApp
     /// A failure to write standard output (a full disk, a closed pipe), even at the final flush, is reported on
     /// <paramref name="stderr"/> with exit code 2, not a crash.
     /// </summary>
-    public static int RunProcess(string[] args, Stream rawStdout, TextWriter stderr, IClock? clock = null)
+    /// <param name="args">The arguments.</param>
+    /// <param name="rawStdout">Standard output's bytes.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="clock">The clock (today's policies); the system clock when null.</param>
+    /// <param name="outputIsTerminal">Whether standard output is a terminal (tables fit 80 columns) or a file or pipe (tables are wide).</param>
+    public static int RunProcess(string[] args, Stream rawStdout, TextWriter stderr, IClock? clock = null, bool outputIsTerminal = true)
     {
         rawStdout = new StandardOutputStream(rawStdout);
         var stdout = new StreamWriter(rawStdout, new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
-        int code = Run(args, stdout, stderr, clock, rawStdout);
+        int code = Run(args, stdout, stderr, clock, rawStdout, outputIsTerminal);
         try
         {
             stdout.Flush();
@@ -64,9 +69,9 @@ internal static partial class CliApp
         return root;
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IClock? clock = null, Stream? rawStdout = null)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IClock? clock = null, Stream? rawStdout = null, bool outputIsTerminal = true)
     {
-        var ctx = new CliContext(stdout, stderr, clock ?? SystemClock.Instance, rawStdout);
+        var ctx = new CliContext(stdout, stderr, clock ?? SystemClock.Instance, rawStdout, outputIsTerminal);
         var root = BuildRoot(ctx);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

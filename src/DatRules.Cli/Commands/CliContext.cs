@@ -8,7 +8,11 @@ namespace DatRules.Cli.Commands;
 /// The byte stream under <paramref name="Out"/>, when there is one: large outputs write UTF-8 to it directly
 /// (after flushing <paramref name="Out"/>); without it they go through <paramref name="Out"/>.
 /// </param>
-internal sealed record CliContext(TextWriter Out, TextWriter Error, NodaTime.IClock Clock, Stream? RawOut = null)
+/// <param name="OutputIsTerminal">
+/// Whether standard output is a terminal: tables fit 80 columns there; to a file or a pipe
+/// (<see cref="Console.IsOutputRedirected"/>) they are wide. Explicit so in-process runs choose either.
+/// </param>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, NodaTime.IClock Clock, Stream? RawOut = null, bool OutputIsTerminal = true)
 {
     /// <summary>Writes UTF-8 bytes to standard output, in order with what was written to <see cref="Out"/>.</summary>
     /// <param name="utf8">The bytes.</param>

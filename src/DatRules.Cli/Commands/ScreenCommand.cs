@@ -42,9 +42,18 @@ internal static class ScreenCommand
             Description = "Balance sheets older than this many days (as of to today, or --date) are Indeterminate. Every screen states each balance sheet's age; more than 200 days is a warning.",
             HelpName = "days",
         };
+        var wide = new Option<bool>("--wide")
+        {
+            Description = "Table only: no name cut to fit 80 columns; column widths follow the content. The default when standard output is not a terminal.",
+        };
+        var tickers = new Option<string?>("--ticker")
+        {
+            Description = "Only these tickers (comma-separated, case-insensitive), e.g. MSTR,MARA.",
+            HelpName = "tickers",
+        };
         var command = new Command("screen", "Classify each company as an operating company or a digital-asset treasury (DAT).")
         {
-            input, threshold, format, skipInvalid, noReasons, asKnownOn, maxAge,
+            input, threshold, format, skipInvalid, noReasons, asKnownOn, maxAge, wide, tickers,
         };
         selection.AddTo(command);
         var prices = new PriceOptions();
@@ -99,6 +108,22 @@ internal static class ScreenCommand
 
             // Point in time on the embedded dataset: every balance sheet, not only each company's latest.
             var frame = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx, unread: outputFormat == OutputFormat.Csv ? NotInCsv : null, all: knownOn is not null);
+            if (parse.GetValue(tickers) is { } tickerList)
+            {
+                string[] only = tickerList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (only.Length == 0)
+                {
+                    throw new UsageException("--ticker needs at least one ticker.");
+                }
+
+                var picked = frame.WhereTicker(only);
+                frame = picked;
+                if (only.FirstOrDefault(t => picked.WhereTicker([t]).Count == 0) is { } unknown)
+                {
+                    throw new UsageException($"--ticker: '{unknown}' is not in the input.");
+                }
+            }
+
             if (knownOn is { } knownDate)
             {
                 frame = frame.KnownOn(knownDate);
@@ -133,7 +158,7 @@ internal static class ScreenCommand
                         report.WriteJson(stream);
                         break;
                     default:
-                        report.WriteTable(stream);
+                        report.WriteTable(stream, wide: parse.GetValue(wide) || !ctx.OutputIsTerminal);
                         break;
                 }
             });

@@ -274,10 +274,11 @@ internal static class ScreenColumnsWriter
         sink("\n"u8);
     }
 
-    /// <summary>Writes the 80-column table.</summary>
+    /// <summary>Writes the table: 80 columns (names cut with "~"), or wide (nothing cut, column widths following the content).</summary>
     /// <param name="s">The screen.</param>
+    /// <param name="wide">Whether to write the wide table.</param>
     /// <param name="sink">Receives the output in order.</param>
-    public static void WriteTable(ScreenColumns s, Action<ReadOnlySpan<byte>> sink)
+    public static void WriteTable(ScreenColumns s, bool wide, Action<ReadOnlySpan<byte>> sink)
     {
         var table = s.Table;
         var o = new Utf8Text(FlushBytes * 2);
@@ -285,12 +286,31 @@ internal static class ScreenColumnsWriter
         bool withPolicy = s.Policy is not null;
         var shortActions = ActionTexts(s.Policy, ActionText.Abbreviate);
         var classes = s.Screening.Classifications;
+
+        // Column widths: the 80-column layout, or (wide) as wide as the longest cell of the column.
+        int tickerWidth = 8, lastWidth = withPolicy ? 22 : 34, ruleWidth = 78;
+        if (wide)
+        {
+            int last = 0;
+            for (int i = 0; i < s.Count; i++)
+            {
+                int row = s.RowAt(i);
+                tickerWidth = Math.Max(tickerWidth, TerminalText.Escape(table.Ticker.StringAt(row) ?? string.Empty).Length);
+                string lastText = withPolicy ? shortActions(s.Screening, row) : name is null ? string.Empty : name.StringAt(row) ?? string.Empty;
+                last = Math.Max(last, TerminalText.Escape(lastText).Length);
+            }
+
+            lastWidth = int.MaxValue;
+            ruleWidth = Math.Max(ruleWidth - 8 + tickerWidth, tickerWidth + 1 + 10 + 1 + 8 + 2 + (withPolicy ? 28 : 14) + last);
+        }
+
         Line(o, TerminalText.Escape(s.Heading));
         Line(o, string.Empty);
         Line(o, withPolicy
-            ? $"{"Ticker",-8} {"As of",-10} {"Ratio",8}  {"Ratio test",-13} {"Policy",-13} Action"
-            : $"{"Ticker",-8} {"As of",-10} {"Ratio",8}  {"Class",-13} Name");
-        Line(o, new string('-', 78));
+            ? $"{"Ticker".PadRight(tickerWidth)} {"As of",-10} {"Ratio",8}  {"Ratio test",-13} {"Policy",-13} Action"
+            : $"{"Ticker".PadRight(tickerWidth)} {"As of",-10} {"Ratio",8}  {"Class",-13} Name");
+        Line(o, new string('-', ruleWidth));
+        var companies = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         int dat = 0, op = 0;
         bool anyEstimate = false;
         var indeterminate = new List<int>();
@@ -308,7 +328,8 @@ internal static class ScreenColumnsWriter
 
             bool estimate = table.IsRatioEstimateAt(row);
             anyEstimate |= estimate;
-            Cell(o, table.Ticker[row], 8, pad: true);
+            companies.Add(table.Ticker.StringAt(row) ?? string.Empty);
+            Cell(o, table.Ticker[row], tickerWidth, pad: true);
             o.Append((byte)' ');
             o.AppendDate(table.AsOf[row]);
             o.Append((byte)' ');
@@ -328,13 +349,13 @@ internal static class ScreenColumnsWriter
                 o.Append((byte)' ');
                 Padded(o, ScreenWriter.ShortClass(cls), 13);
                 o.Append((byte)' ');
-                Cell(o, Encoding.UTF8.GetBytes(shortActions(s.Screening, row)), 22, pad: false);
+                Cell(o, Encoding.UTF8.GetBytes(shortActions(s.Screening, row)), lastWidth, pad: false);
             }
             else
             {
                 Padded(o, ScreenWriter.ShortClass(cls), 13);
                 o.Append((byte)' ');
-                Cell(o, name is null ? default : name[row], 34, pad: false);
+                Cell(o, name is null ? default : name[row], lastWidth, pad: false);
             }
 
             while (o.Length > 0 && o.Span[^1] == (byte)' ')
@@ -350,8 +371,16 @@ internal static class ScreenColumnsWriter
             }
         }
 
-        Line(o, new string('-', 78));
-        Line(o, string.Create(CultureInfo.InvariantCulture, $"{s.Count} {(s.Count == 1 ? "company" : "companies")}: {dat} DAT, {op} operating, {s.Count - dat - op} indeterminate."));
+        Line(o, new string('-', ruleWidth));
+
+        // What the counts count: companies (distinct tickers) and, when some have several, balance sheets (rows).
+        string counted = string.Create(CultureInfo.InvariantCulture, $"{companies.Count} {(companies.Count == 1 ? "company" : "companies")}");
+        if (companies.Count != s.Count)
+        {
+            counted += string.Create(CultureInfo.InvariantCulture, $", {s.Count} {(s.Count == 1 ? "balance sheet" : "balance sheets")}");
+        }
+
+        Line(o, string.Create(CultureInfo.InvariantCulture, $"{counted}: {dat} DAT, {op} operating, {s.Count - dat - op} indeterminate."));
         if (AgeLine(s) is { } ageLine)
         {
             Line(o, ageLine);
@@ -372,7 +401,8 @@ internal static class ScreenColumnsWriter
         {
             reasons.Build(row, DatClassification.Indeterminate);
             string first = reasons.Count > 0 ? Encoding.UTF8.GetString(reasons[0]) : string.Empty;
-            Line(o, Fit(TerminalText.Escape($"{table.Ticker.StringAt(row)}: {first}"), 78));
+            string reasonLine = TerminalText.Escape($"{table.Ticker.StringAt(row)}: {first}");
+            Line(o, wide ? reasonLine : Fit(reasonLine, 78));
             if (o.Length >= FlushBytes)
             {
                 sink(o.Span);

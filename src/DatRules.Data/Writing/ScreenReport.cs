@@ -170,10 +170,15 @@ public sealed class ScreenReport
 
     /// <summary>Writes the text table (80 columns).</summary>
     /// <param name="output">The stream, left open.</param>
-    public void WriteTable(Stream output)
+    public void WriteTable(Stream output) => WriteTable(output, wide: false);
+
+    /// <summary>Writes the text table: 80 columns (long names cut with "~"), or wide (nothing cut, column widths following the content).</summary>
+    /// <param name="output">The stream, left open.</param>
+    /// <param name="wide">Whether to write the wide table (for files and pipes, where no terminal width applies).</param>
+    public void WriteTable(Stream output, bool wide)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ScreenColumnsWriter.WriteTable(_columns, output.Write);
+        ScreenColumnsWriter.WriteTable(_columns, wide, output.Write);
         output.Flush();
     }
 
