@@ -16,7 +16,7 @@ namespace DatRules.Data;
 /// Indeterminate); every other required value must be present.
 /// </para>
 /// <para>
-/// Header: names are matched exactly; a name given twice is an error; unknown names are ignored. An empty name (a
+/// Header: names are matched ignoring case (`Ticker`, `AS_OF`); a name given twice (also but for case) is an error naming both; unknown names are ignored. An empty name (a
 /// spreadsheet export ending in <c>,,</c>) is allowed only for a column that is empty on every row, and rows may then
 /// stop before such trailing unnamed columns. Rows: more fields than the header is an error (an unquoted thousands
 /// separator would shift every later value); fewer fields than the header's last named column is an error naming the
@@ -568,7 +568,8 @@ internal static class SnapshotCsvReader
             names[i] = Encoding.UTF8.GetString(reader.Field(i));
         }
 
-        var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Names match ignoring case (Ticker, AS_OF); two names equal but for case are the same column given twice.
+        var firstIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < names.Length; i++)
         {
             if (names[i].Length == 0)
@@ -579,7 +580,7 @@ internal static class SnapshotCsvReader
             if (firstIndex.TryGetValue(names[i], out int first))
             {
                 errors.Add(new InputError(line, names[i], string.Create(CultureInfo.InvariantCulture,
-                    $"the header names this column twice (columns {first + 1} and {i + 1}); which one holds the values is ambiguous")));
+                    $"the header names this column twice (columns {first + 1} '{names[first]}' and {i + 1} '{names[i]}', names ignoring case); which one holds the values is ambiguous")));
             }
             else
             {

@@ -74,7 +74,25 @@ public class SnapshotCsvReaderTests
     {
         var ex = Assert.Throws<InputException>(() => SnapshotCsvReader.Read(Header + ",ticker\nAAA,2025-09-30,50,100,BBB\n", "f.csv"));
 
-        Assert.Equal("line 1, column 'ticker': the header names this column twice (columns 1 and 5); which one holds the values is ambiguous", Assert.Single(ex.Errors).ToString());
+        Assert.Equal("line 1, column 'ticker': the header names this column twice (columns 1 'ticker' and 5 'ticker', names ignoring case); which one holds the values is ambiguous", Assert.Single(ex.Errors).ToString());
+    }
+
+    [Fact]
+    public void Read_HeaderNamesInAnyCase_ReadTheirColumns()
+    {
+        var table = SnapshotCsvReader.Read("Ticker,AS_OF,Digital_Assets_USD,TOTAL_ASSETS_USD,Name\nAAA,2025-09-30,50,100,Acme\n", "f.csv").Table;
+
+        Assert.Equal(1, table.Count);
+        Assert.Equal("AAA", table.Ticker.StringAt(0));
+        Assert.Equal("Acme", table.TextAt("name", 0));
+    }
+
+    [Fact]
+    public void Read_HeaderNamesEqualButForCase_ErrorNamesBoth()
+    {
+        var ex = Assert.Throws<InputException>(() => SnapshotCsvReader.Read(Header + ",Ticker\nAAA,2025-09-30,50,100,BBB\n", "f.csv"));
+
+        Assert.Equal("line 1, column 'Ticker': the header names this column twice (columns 1 'ticker' and 5 'Ticker', names ignoring case); which one holds the values is ambiguous", Assert.Single(ex.Errors).ToString());
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class ScreenReportTableTests
     private static readonly string Csv =
         "ticker,as_of,digital_assets_usd,total_assets_usd,name\n"
         + "AAA,2025-09-30,1,100,Alpha\n"
-        + $"BBB,2025-09-30,70,100,{LongName}\n";
+        + $"BBB,2025-09-30,70,100,\"{LongName}\"\n";
 
     [Fact]
     public void Narrow_CutsTheLongNameWithATilde()
@@ -36,7 +36,8 @@ public class ScreenReportTableTests
 
         Assert.DoesNotContain(LongName, table, StringComparison.Ordinal);
         Assert.All(table.Split('\n'), l => Assert.True(l.Length <= 80, l));
-        Assert.Contains("BBB      2025-09-30  70.00%   DAT           Beta Mining And Treasury Corporati~", table, StringComparison.Ordinal);
+        // The name column is 34 characters wide: 33 of the name and "~".
+        Assert.Contains("BBB      2025-09-30  70.00%   DAT           " + LongName[..33] + "~\n", table, StringComparison.Ordinal);
     }
 
     [Fact]
