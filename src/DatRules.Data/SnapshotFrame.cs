@@ -59,6 +59,12 @@ public sealed class SnapshotFrame
         }
     }
 
+    /// <summary>
+    /// Gets what the read decided that the input did not say, e.g. <c>snapshots.csv: fields separated by ';' (detected
+    /// from the header)</c>, or <see langword="null"/>. Set on the frame <see cref="ReadCsv(Stream, SnapshotReadOptions)"/> returns.
+    /// </summary>
+    public string? ReadNote { get; private init; }
+
     internal SnapshotTable Table { get; }
 
     /// <summary>Reads a snapshot CSV file (on every core when it is large).</summary>
@@ -102,8 +108,16 @@ public sealed class SnapshotFrame
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
         string name = options.SourceName ?? "input";
-        var result = SnapshotCsvReader.Read(stream, name, options.SkipInvalid, unread: options.UnreadColumns);
-        return new SnapshotFrame(result.Table, result.Skipped, sourceName: name);
+        if (options.Delimiter is not (',' or ';'))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The field separator is ',' or ';'; was '{options.Delimiter}'."), nameof(options));
+        }
+
+        var result = SnapshotCsvReader.Read(stream, name, options.SkipInvalid, unread: options.UnreadColumns, delimiter: options.Delimiter);
+        return new SnapshotFrame(result.Table, result.Skipped, sourceName: name)
+        {
+            ReadNote = result.DetectedDelimiter is { } d ? string.Create(CultureInfo.InvariantCulture, $"{name}: fields separated by '{d}' (detected from the header)") : null,
+        };
     }
 
     /// <summary>

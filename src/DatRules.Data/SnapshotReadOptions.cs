@@ -17,4 +17,11 @@ public sealed record SnapshotReadOptions
     /// </summary>
     /// <value>The default is none.</value>
     public IReadOnlyCollection<string>? UnreadColumns { get; init; }
+
+    /// <summary>
+    /// Gets the field separator: ',' or ';'. With ',' (the default), a file whose header has no ',' but whose ';'
+    /// separates known column names is read with ';', and <see cref="SnapshotFrame.ReadNote"/> says so.
+    /// </summary>
+    /// <value>The default is ','.</value>
+    public char Delimiter { get; init; } = ',';
 }

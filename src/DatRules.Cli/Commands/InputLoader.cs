@@ -13,15 +13,16 @@ internal static class InputLoader
     /// <param name="embedded">The embedded resource read when <paramref name="input"/> is null.</param>
     /// <param name="unread">Columns of a file the caller will not read (not stored when they cannot be invalid).</param>
     /// <param name="all">Every balance sheet of the embedded dataset, not only each company's latest.</param>
+    /// <param name="delimiter">The field separator of a file (',' also detects ';' from the header).</param>
     /// <returns>The frame.</returns>
-    public static SnapshotFrame Load(FileInfo? input, bool skipInvalid, CliContext ctx, string embedded = EmbeddedDataset.ResourceName, IReadOnlyCollection<string>? unread = null, bool all = false)
+    public static SnapshotFrame Load(FileInfo? input, bool skipInvalid, CliContext ctx, string embedded = EmbeddedDataset.ResourceName, IReadOnlyCollection<string>? unread = null, bool all = false, char delimiter = ',')
     {
         if (input is null)
         {
             return all ? EmbeddedDataset.LoadAllFrame(embedded) : EmbeddedDataset.LoadFrame(embedded);
         }
 
-        var options = new SnapshotReadOptions { SkipInvalid = skipInvalid, UnreadColumns = unread };
+        var options = new SnapshotReadOptions { SkipInvalid = skipInvalid, UnreadColumns = unread, Delimiter = delimiter };
         SnapshotFrame frame;
         if (input.ToString() == "-")
         {
@@ -31,6 +32,11 @@ internal static class InputLoader
         else
         {
             frame = SnapshotFrame.ReadCsv(input.FullName, options);
+        }
+
+        if (frame.ReadNote is { } note)
+        {
+            ctx.Error.WriteLine("note: " + note);
         }
 
         foreach (var skipped in frame.Skipped)

@@ -51,9 +51,15 @@ internal static class ScreenCommand
             Description = "Only these tickers (comma-separated, case-insensitive), e.g. MSTR,MARA.",
             HelpName = "tickers",
         };
+        var delimiter = new Option<string>("--delimiter")
+        {
+            Description = "Field separator of --input: ',' (default; a header separated by ';' is detected) or ';'.",
+            DefaultValueFactory = _ => ",",
+            HelpName = "char",
+        };
         var command = new Command("screen", "Classify each company as an operating company or a digital-asset treasury (DAT).")
         {
-            input, threshold, format, skipInvalid, noReasons, asKnownOn, maxAge, wide, tickers,
+            input, threshold, format, skipInvalid, noReasons, asKnownOn, maxAge, wide, tickers, delimiter,
         };
         selection.AddTo(command);
         var prices = new PriceOptions();
@@ -107,7 +113,13 @@ internal static class ScreenCommand
             }
 
             // Point in time on the embedded dataset: every balance sheet, not only each company's latest.
-            var frame = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx, unread: outputFormat == OutputFormat.Csv ? NotInCsv : null, all: knownOn is not null);
+            char separator = parse.GetValue(delimiter) switch
+            {
+                "," => ',',
+                ";" => ';',
+                var other => throw new UsageException($"--delimiter must be ',' or ';'; was '{other}'."),
+            };
+            var frame = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx, unread: outputFormat == OutputFormat.Csv ? NotInCsv : null, all: knownOn is not null, delimiter: separator);
             if (parse.GetValue(tickers) is { } tickerList)
             {
                 string[] only = tickerList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -30,9 +30,12 @@ internal sealed class CsvRecordReader
     internal const int MaxRecordBytes = 64 * 1024 * 1024;
 
     private static readonly SearchValues<byte> Unquoted = SearchValues.Create(",\n\r\""u8);
+    private static readonly SearchValues<byte> UnquotedSemicolon = SearchValues.Create(";\n\r\""u8);
     private static readonly SearchValues<byte> InQuotes = SearchValues.Create("\"\n"u8);
 
     private readonly Stream _stream;
+    private byte _delimiter = (byte)',';
+    private SearchValues<byte> _unquoted = Unquoted;
     private readonly string _source;
     private byte[] _buffer;
     private int _start;
@@ -63,6 +66,22 @@ internal sealed class CsvRecordReader
         _buffer = new byte[Math.Max(16, bufferSize)];
         _line = firstLine;
         _bomChecked = !atFileStart;
+    }
+
+    /// <summary>Gets or sets the field separator: ',' (the default) or ';'; a change applies from the next record.</summary>
+    public char Delimiter
+    {
+        get => (char)_delimiter;
+        set
+        {
+            if (value is not (',' or ';'))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The field separator is ',' or ';'.");
+            }
+
+            _delimiter = (byte)value;
+            _unquoted = value == ',' ? Unquoted : UnquotedSemicolon;
+        }
     }
 
     /// <summary>Gets the number of bytes consumed so far (up to the end of the current record).</summary>
@@ -266,11 +285,11 @@ internal sealed class CsvRecordReader
                     return CheckLength(valueLength, p - _start, line);
                 }
 
-                if (p < end && b[p] is not ((byte)',' or (byte)'\n' or (byte)'\r'))
+                if (p < end && b[p] != _delimiter && b[p] is not ((byte)'\n' or (byte)'\r'))
                 {
                     error ??= "text after the closing quote of a quoted field (a quoted field must end at a comma or the line end)";
                     errorField = errorField < 0 ? n : errorField;
-                    int stop = b.AsSpan(p, end - p).IndexOfAny((byte)',', (byte)'\n', (byte)'\r');
+                    int stop = b.AsSpan(p, end - p).IndexOfAny(_delimiter, (byte)'\n', (byte)'\r');
                     if (stop < 0)
                     {
                         if (!_eof)
@@ -303,7 +322,7 @@ internal sealed class CsvRecordReader
                 valueStart = p;
                 while (true)
                 {
-                    int q = p < end ? b.AsSpan(p, end - p).IndexOfAny(Unquoted) : -1;
+                    int q = p < end ? b.AsSpan(p, end - p).IndexOfAny(_unquoted) : -1;
                     if (q < 0)
                     {
                         if (!_eof)
@@ -363,7 +382,7 @@ internal sealed class CsvRecordReader
             }
 
             byte c = b[p];
-            if (c == (byte)',')
+            if (c == _delimiter)
             {
                 p++;
                 continue;

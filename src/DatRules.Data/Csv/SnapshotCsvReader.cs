@@ -42,6 +42,9 @@ internal static class SnapshotCsvReader
     /// <param name="Skipped">One or more errors per skipped row.</param>
     internal sealed record ReadResult(SnapshotTable Table, IReadOnlyList<InputError> Skipped)
     {
+        /// <summary>Gets the field separator detected from the header (';' in a file whose header has no ','), or <see langword="null"/> when not detected.</summary>
+        public char? DetectedDelimiter { get; init; }
+
         /// <summary>Gets the rows as domain snapshots, in file order.</summary>
         public IReadOnlyList<DatRules.Issuers.IssuerSnapshot> Snapshots => Table.ToSnapshots();
     }
@@ -68,8 +71,9 @@ internal static class SnapshotCsvReader
     /// Columns the caller will not read: those among them that cannot be invalid (text with no check, neither required)
     /// are not stored; every other rule (field counts, quotes, UTF-8) still applies to them.
     /// </param>
-    public static ReadResult Read(Stream stream, string sourceName, bool skipInvalid = false, int expectedRows = 0, IReadOnlyCollection<string>? unread = null) =>
-        Read(stream, sourceName, skipInvalid, expectedRows, MinPartBytes, Environment.ProcessorCount, unread);
+    /// <param name="delimiter">The field separator, ',' or ';'. With ',' a header without ',' whose ';' separates known column names is read with ';' (<see cref="ReadResult.DetectedDelimiter"/>).</param>
+    public static ReadResult Read(Stream stream, string sourceName, bool skipInvalid = false, int expectedRows = 0, IReadOnlyCollection<string>? unread = null, char delimiter = ',') =>
+        Read(stream, sourceName, skipInvalid, expectedRows, MinPartBytes, Environment.ProcessorCount, unread, delimiter);
 
     /// <summary>Reads a snapshot CSV, a file in parts of at least <paramref name="minPartBytes"/> on up to <paramref name="cores"/> cores.</summary>
     /// <param name="stream">The UTF-8 bytes.</param>
@@ -79,8 +83,9 @@ internal static class SnapshotCsvReader
     /// <param name="minPartBytes">The least bytes of a part.</param>
     /// <param name="cores">The most parts.</param>
     /// <param name="unread">Columns the caller will not read (see the public overload).</param>
+    /// <param name="delimiter">The field separator (see the public overload).</param>
     /// <returns>The rows and the skipped rows' errors.</returns>
-    internal static ReadResult Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, long minPartBytes, int cores, IReadOnlyCollection<string>? unread = null)
+    internal static ReadResult Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, long minPartBytes, int cores, IReadOnlyCollection<string>? unread = null, char delimiter = ',')
     {
         // A stream that can be read again gets the duplicate check after the parse, on every core; in the rare case that
         // it finds a duplicate, the stream is read again with the check row by row, which orders every error as always.
@@ -89,7 +94,7 @@ internal static class SnapshotCsvReader
         {
             // Every outcome but clean rows without duplicates (an error, a row beyond a part's bound, an empty file) is
             // left to the read on one core, which reports it as always.
-            var (result, duplicate, lines) = ReadInParts(file, origin, sourceName, minPartBytes, cores, unread);
+            var (result, duplicate, lines) = ReadInParts(file, origin, sourceName, minPartBytes, cores, unread, delimiter);
             if (result is not null)
             {
                 return result;
@@ -99,18 +104,18 @@ internal static class SnapshotCsvReader
             expectedRows = expectedRows > 0 ? expectedRows : lines;
             if (duplicate)
             {
-                return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false, unread)!;
+                return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false, unread, delimiter)!;
             }
         }
 
-        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: origin >= 0, unread)
-            ?? Reread(stream, origin, sourceName, skipInvalid, expectedRows, unread);
+        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: origin >= 0, unread, delimiter)
+            ?? Reread(stream, origin, sourceName, skipInvalid, expectedRows, unread, delimiter);
     }
 
-    private static ReadResult Reread(Stream stream, long origin, string sourceName, bool skipInvalid, int expectedRows, IReadOnlyCollection<string>? unread)
+    private static ReadResult Reread(Stream stream, long origin, string sourceName, bool skipInvalid, int expectedRows, IReadOnlyCollection<string>? unread, char delimiter)
     {
         stream.Seek(origin, SeekOrigin.Begin);
-        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false, unread)!;
+        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false, unread, delimiter)!;
     }
 
     /// <summary>
@@ -118,9 +123,9 @@ internal static class SnapshotCsvReader
     /// the result when every row is valid and no two rows are the same, otherwise whether there was a duplicate and the
     /// file's line count (for the read on one core).
     /// </summary>
-    private static (ReadResult? Result, bool Duplicate, int Lines) ReadInParts(FileStream file, long origin, string sourceName, long minPartBytes, int cores, IReadOnlyCollection<string>? unread)
+    private static (ReadResult? Result, bool Duplicate, int Lines) ReadInParts(FileStream file, long origin, string sourceName, long minPartBytes, int cores, IReadOnlyCollection<string>? unread, char delimiter)
     {
-        var headerReader = new CsvRecordReader(file, sourceName, bufferSize: 64 * 1024);
+        var headerReader = new CsvRecordReader(file, sourceName, bufferSize: 64 * 1024) { Delimiter = delimiter };
         Header header;
         try
         {
@@ -164,7 +169,7 @@ internal static class SnapshotCsvReader
         {
             var part = parts[i];
             tables[i] = table.PartAt((int)bases[i]);
-            var reader = new CsvRecordReader(new FileSegmentStream(handle, part.Start, part.End), sourceName, bufferSize: 128 * 1024, firstLine: i == 0 ? headerReader.NextLine : 1, atFileStart: false);
+            var reader = new CsvRecordReader(new FileSegmentStream(handle, part.Start, part.End), sourceName, bufferSize: 128 * 1024, firstLine: i == 0 ? headerReader.NextLine : 1, atFileStart: false) { Delimiter = headerReader.Delimiter };
             try
             {
                 var rows = new RowReader(header, tables[i], skipInvalid: false, deferDuplicates: true) { Hashes = hashes, HashBase = (int)bases[i] };
@@ -209,13 +214,13 @@ internal static class SnapshotCsvReader
         }
 
         Collect(table);
-        return (new ReadResult(table, []), false, lines);
+        return (new ReadResult(table, []) { DetectedDelimiter = headerReader.Delimiter != delimiter ? headerReader.Delimiter : null }, false, lines);
     }
 
     /// <summary>Reads the rows; with <paramref name="deferDuplicates"/>, returns <see langword="null"/> when the rows read hold a duplicate.</summary>
-    private static ReadResult? Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, bool deferDuplicates, IReadOnlyCollection<string>? unread)
+    private static ReadResult? Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, bool deferDuplicates, IReadOnlyCollection<string>? unread, char delimiter)
     {
-        var reader = new CsvRecordReader(stream, sourceName);
+        var reader = new CsvRecordReader(stream, sourceName) { Delimiter = delimiter };
         if (!reader.Read())
         {
             throw new InputException(sourceName, [new InputError(0, null, "the file is empty: expected a header line with columns " + string.Join(",", RequiredColumns))]);
@@ -258,7 +263,7 @@ internal static class SnapshotCsvReader
         var skipped = rows.Skipped;
         rows = null!; // its duplicate set is garbage now
         Collect(table);
-        return new ReadResult(table, skipped);
+        return new ReadResult(table, skipped) { DetectedDelimiter = reader.Delimiter != delimiter ? reader.Delimiter : null };
     }
 
     private static void Collect(SnapshotTable table)
@@ -566,6 +571,18 @@ internal static class SnapshotCsvReader
         for (int i = 0; i < names.Length; i++)
         {
             names[i] = Encoding.UTF8.GetString(reader.Field(i));
+        }
+
+        // A header without ',' whose ';' separates known column names (a spreadsheet's export in a decimal-comma locale):
+        // the fields are separated by ';' (the reader reads every later record so).
+        if (reader.Delimiter == ',' && names.Length == 1 && names[0].Contains(';', StringComparison.Ordinal))
+        {
+            string[] split = names[0].Split(';', StringSplitOptions.TrimEntries);
+            if (split.Count(n => SnapshotSchema.Columns.Any(c => string.Equals(c.Name, n, StringComparison.OrdinalIgnoreCase))) >= 2)
+            {
+                names = split;
+                reader.Delimiter = ';';
+            }
         }
 
         // Names match ignoring case (Ticker, AS_OF); two names equal but for case are the same column given twice.

@@ -100,4 +100,37 @@ public class ScreenTableOptionsTests
         Assert.Contains("'NOPE'", r.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, r.Out);
     }
+
+    [Fact]
+    public void Input_SemicolonHeader_ReadWithANoteOnStandardError()
+    {
+        string path = CliRunner.TempCsv("Ticker;AS_OF;digital_assets_usd;total_assets_usd\nAAA;2025-09-30;60;100\nBBB;2025-09-30;10;100\n");
+
+        var r = CliRunner.Run("screen", "--input", path, "--format", "csv", "--no-reasons");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(["AAA,2025-09-30,DigitalAssetTreasury,0.6", "BBB,2025-09-30,OperatingCompany,0.1"], Lines(r.Out.Trim()).Skip(1).ToArray());
+        Assert.Contains($"note: {Path.GetFileName(path)}: fields separated by ';' (detected from the header)", Lines(r.Error));
+    }
+
+    [Fact]
+    public void Input_DelimiterOption_ReadsSemicolonsWithoutANote()
+    {
+        string path = CliRunner.TempCsv("ticker;as_of;digital_assets_usd;total_assets_usd\nAAA;2025-09-30;60;100\n");
+
+        var r = CliRunner.Run("screen", "--input", path, "--delimiter", ";", "--format", "csv", "--no-reasons");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.DoesNotContain("note:", r.Error, StringComparison.Ordinal);
+        Assert.Contains("AAA,2025-09-30,DigitalAssetTreasury,0.6", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Input_OtherDelimiter_IsAUsageError()
+    {
+        var r = CliRunner.Run("screen", "--delimiter", "|");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--delimiter must be ',' or ';'", r.Error, StringComparison.Ordinal);
+    }
 }
