@@ -32,7 +32,10 @@ public static class ScreenReportFormats
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         var columns = ScreenColumn.Of(report, withReasons);
-        using (var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook))
+
+        // The package is built in memory: the SDK reads back what it writes (a write-only file stream is refused).
+        using var package = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
         {
             var workbookPart = document.AddWorkbookPart();
             var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
@@ -118,6 +121,8 @@ public static class ScreenReportFormats
             }
         }
 
+        package.Position = 0;
+        package.CopyTo(output);
         output.Flush();
     }
 
