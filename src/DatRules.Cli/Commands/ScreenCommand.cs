@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DatRules.Classification;
 using DatRules.Cli.Output;
+using DatRules.Data.Formats;
 
 namespace DatRules.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class ScreenCommand
     {
         var selection = new PolicySelection();
         var input = CommonOptions.Input();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(binary: true);
         var skipInvalid = CommonOptions.SkipInvalid();
         // Exact: a value with more digits than a decimal holds is an error, never silently rounded.
         var threshold = ExactNumber.Option("--threshold", "-t", "Threshold in percent of total assets (inclusive, >=). Default: MSCI's 50.");
@@ -42,6 +43,12 @@ internal static class ScreenCommand
             Description = "Balance sheets older than this many days (as of to today, or --date) are Indeterminate. Every screen states each balance sheet's age; more than 200 days is a warning.",
             HelpName = "days",
         };
+        var output = new Option<FileInfo?>("--out", "-o")
+        {
+            Description = "File to write (atomically) instead of standard output; required for -f xlsx and -f parquet.",
+        };
+        format.Description = "Output format: table, json, csv, xlsx or parquet (xlsx and parquet need --out).";
+        format.HelpName = "table|json|csv|xlsx|parquet";
         var wide = new Option<bool>("--wide")
         {
             Description = "Table only: no name cut to fit 80 columns; column widths follow the content. The default when standard output is not a terminal.",
@@ -59,7 +66,7 @@ internal static class ScreenCommand
         };
         var command = new Command("screen", "Classify each company as an operating company or a digital-asset treasury (DAT).")
         {
-            input, threshold, format, skipInvalid, noReasons, asKnownOn, maxAge, wide, tickers, delimiter,
+            input, threshold, format, skipInvalid, noReasons, asKnownOn, maxAge, wide, tickers, delimiter, output,
         };
         selection.AddTo(command);
         var prices = new PriceOptions();
@@ -85,6 +92,16 @@ internal static class ScreenCommand
             NodaTime.LocalDate? knownOn = parse.GetValue(asKnownOn) is { } k ? PolicySelection.ParseDate(k, "--as-known-on") : null;
             string knownNote = knownOn is { } date ? string.Create(CultureInfo.InvariantCulture, $", as known on {date:yyyy-MM-dd}") : string.Empty;
             var outputFormat = parse.GetValue(format);
+            var target = parse.GetValue(output);
+            if (target is null && outputFormat is OutputFormat.Xlsx or OutputFormat.Parquet)
+            {
+                throw new UsageException($"-f {outputFormat.ToString().ToLowerInvariant()} is a binary format and is not written to a terminal: give a file with --out (e.g. --out screen.{outputFormat.ToString().ToLowerInvariant()}).");
+            }
+
+            if (parse.GetValue(input) is { } inputFile)
+            {
+                SnapshotOutput.RefuseInput(target, [("--input", inputFile)]);
+            }
             var marketPrices = prices.Resolve(parse, ctx.Clock);
             if (marketPrices is not null)
             {
@@ -119,7 +136,7 @@ internal static class ScreenCommand
                 ";" => ';',
                 var other => throw new UsageException($"--delimiter must be ',' or ';'; was '{other}'."),
             };
-            var frame = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx, unread: outputFormat == OutputFormat.Csv ? NotInCsv : null, all: knownOn is not null, delimiter: separator);
+            var frame = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx, unread: outputFormat is OutputFormat.Csv or OutputFormat.Xlsx or OutputFormat.Parquet ? NotInCsv : null, all: knownOn is not null, delimiter: separator);
             if (parse.GetValue(tickers) is { } tickerList)
             {
                 string[] only = tickerList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -159,10 +176,16 @@ internal static class ScreenCommand
             // Ages count to the screen's date: --date when given, else today (UTC) by the injected clock.
             var today = parse.GetValue(selection.Date) is { } onText ? PolicySelection.ParseDate(onText, "--date") : ctx.Clock.GetCurrentInstant().InUtc().Date;
             var report = (policy is null ? ScreenReport.Classify(frame, classifier, heading) : ScreenReport.Create(frame, policy, heading)).WithAge(today, parse.GetValue(maxAge));
-            ctx.WriteTo(stream =>
+            Action<Stream> write = stream =>
             {
                 switch (outputFormat)
                 {
+                    case OutputFormat.Xlsx:
+                        report.WriteXlsx(stream, !parse.GetValue(noReasons));
+                        break;
+                    case OutputFormat.Parquet:
+                        report.WriteParquet(stream, !parse.GetValue(noReasons));
+                        break;
                     case OutputFormat.Csv:
                         report.WriteCsv(stream, !parse.GetValue(noReasons));
                         break;
@@ -173,7 +196,15 @@ internal static class ScreenCommand
                         report.WriteTable(stream, wide: parse.GetValue(wide) || !ctx.OutputIsTerminal);
                         break;
                 }
-            });
+            };
+            if (target is null)
+            {
+                ctx.WriteTo(write);
+            }
+            else
+            {
+                AtomicFile.Write(target.FullName, write);
+            }
 
             if (report.StaleWarning is { } stale)
             {

@@ -6,4 +6,10 @@ internal enum OutputFormat
     Table,
     Json,
     Csv,
+
+    /// <summary>An Excel workbook (<c>screen</c> only, with <c>--out</c>).</summary>
+    Xlsx,
+
+    /// <summary>Parquet (<c>screen</c> only, with <c>--out</c>).</summary>
+    Parquet,
 }

@@ -436,7 +436,11 @@ internal static class ScreenColumnsWriter
     }
 
     /// <summary>Writes the ratio as the CSV and JSON show it (a fraction of 1, 10 decimals at most); nothing when undefined.</summary>
-    private static void Ratio(Utf8Text o, ScreenColumns s, int row)
+    /// <summary>Appends a row's ratio as the CSV writes it (nothing when there is none).</summary>
+    /// <param name="o">The buffer.</param>
+    /// <param name="s">The screen.</param>
+    /// <param name="row">The table row.</param>
+    internal static void Ratio(Utf8Text o, ScreenColumns s, int row)
     {
         long d = s.Table.Digital[row], t = s.Table.Total[row];
         if (d >= 0 && t > 0 && d <= t)

@@ -145,9 +145,72 @@ public sealed class ScreenReport
         ArgumentOutOfRangeException.ThrowIfNegative(row);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
         var writer = new ReasonWriter(_columns.Table, _columns.Policy, _columns.Classifier, _columns.Age);
+        row = _columns.RowAt(row);
         writer.Build(row, Screening.ClassificationAt(row));
         return [.. Enumerable.Range(0, writer.Count).Select(i => System.Text.Encoding.UTF8.GetString(writer[i]))];
     }
+
+    /// <summary>
+    /// Gets whether the CSV has the provenance columns (cik, filed, accession, form, source): some row written has a
+    /// provenance (<see cref="ProvenanceAt"/>).
+    /// </summary>
+    public bool HasProvenance
+    {
+        get
+        {
+            var table = _columns.Table;
+            return table.HasProvenance && Enumerable.Range(0, Count).Any(i => table.ProvenanceAt(_columns.RowAt(i)) is not null);
+        }
+    }
+
+    /// <summary>Gets the ticker of a row (the CSV's <c>ticker</c>).</summary>
+    /// <param name="row">The row, in the order written.</param>
+    /// <returns>The ticker.</returns>
+    public string TickerAt(int row) => _columns.Table.Ticker.StringAt(Row(row)) ?? string.Empty;
+
+    /// <summary>Gets the balance-sheet date of a row (the CSV's <c>as_of</c>).</summary>
+    /// <param name="row">The row, in the order written.</param>
+    /// <returns>The date, or <see langword="null"/> when the row has none.</returns>
+    public LocalDate? AsOfAt(int row) => _columns.Table.AsOf.DateAt(Row(row));
+
+    /// <summary>Gets the classification of a row (the CSV's <c>classification</c>).</summary>
+    /// <param name="row">The row, in the order written.</param>
+    /// <returns>The classification.</returns>
+    public DatClassification ClassificationAt(int row) => Screening.ClassificationAt(Row(row));
+
+    /// <summary>Gets the digital-asset ratio of a row as the CSV writes it (<c>digital_asset_ratio</c>, a fraction), or <see langword="null"/> when the CSV's cell is empty.</summary>
+    /// <param name="row">The row, in the order written.</param>
+    /// <returns>The ratio.</returns>
+    public decimal? RatioAt(int row)
+    {
+        var text = new Utf8Text(32);
+        ScreenColumnsWriter.Ratio(text, _columns, Row(row));
+        return text.Length == 0 ? null : decimal.Parse(text.Span, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Gets the action of a row under the policy (the CSV's <c>action</c>), or <see langword="null"/> without a policy.</summary>
+    /// <param name="row">The row, in the order written.</param>
+    /// <returns>The action text (<see cref="ActionText.Describe"/>).</returns>
+    public string? ActionAt(int row)
+    {
+        int r = Row(row);
+        return Policy is null ? null : ActionText.Describe(Policy, Screening.ClassificationAt(r), Screening.ActionAt(r));
+    }
+
+    /// <summary>Gets the classification of a row by the ratio test alone (the CSV's <c>ratio_test_classification</c>), or <see langword="null"/> without a policy.</summary>
+    /// <param name="row">The row, in the order written.</param>
+    /// <returns>The classification.</returns>
+    public DatClassification? RatioTestClassificationAt(int row) => _columns.RatioTest?.ClassificationAt(Row(row));
+
+    /// <summary>Gets the provenance of a row (the CSV's cik, filed, accession, form and source), or <see langword="null"/>.</summary>
+    /// <param name="row">The row, in the order written.</param>
+    /// <returns>The provenance.</returns>
+    public DatRules.Issuers.Provenance? ProvenanceAt(int row) => _columns.Table.ProvenanceAt(Row(row));
+
+    /// <summary>Gets whether a row's ratio is an estimate (the CSV's <c>estimate</c>).</summary>
+    /// <param name="row">The row, in the order written.</param>
+    /// <returns>Whether it is.</returns>
+    public bool IsEstimateAt(int row) => _columns.Table.IsRatioEstimateAt(Row(row));
 
     /// <summary>Writes the CSV: ticker, as_of, classification, ratio (and policy, action, ratio test; provenance; estimate and reasons).</summary>
     /// <param name="output">The stream, left open.</param>
@@ -180,6 +243,13 @@ public sealed class ScreenReport
         ArgumentNullException.ThrowIfNull(output);
         ScreenColumnsWriter.WriteTable(_columns, wide, output.Write);
         output.Flush();
+    }
+
+    private int Row(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
+        return _columns.RowAt(row);
     }
 
     private static IndexPolicy ClassificationOnly(RatioThreshold threshold, string ruleName) => IndexPolicy.ClassificationOnly(threshold, ruleName);
