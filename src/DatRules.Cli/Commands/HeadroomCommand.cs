@@ -53,7 +53,7 @@ internal static class HeadroomCommand
                 blocks.Json.WriteStartArray();
                 foreach (var r in results)
                 {
-                    JsonSerializer.Serialize(blocks.Json, Json(r), JsonOutput.Options);
+                    JsonOutput.Serialize(blocks.Json, Json(r));
                     blocks.FlushIfLarge();
                 }
 

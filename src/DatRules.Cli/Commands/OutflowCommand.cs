@@ -228,6 +228,6 @@ internal static class OutflowCommand
             rows.Add(total);
         }
 
-        o.WriteLine(JsonSerializer.Serialize(rows, JsonOutput.Options));
+        o.WriteLine(JsonOutput.Serialize(rows));
     }
 }

@@ -95,6 +95,6 @@ internal static class PoliciesCommand
             },
             ["notes"] = p.Notes,
         }).ToList();
-        o.WriteLine(JsonSerializer.Serialize(items, JsonOutput.Options));
+        o.WriteLine(JsonOutput.Serialize(items));
     }
 }

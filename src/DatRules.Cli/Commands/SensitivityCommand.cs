@@ -21,13 +21,13 @@ internal static class SensitivityCommand
             var cells = Checked.Run("the sensitivity grid", () => SensitivityAnalysis.Run(universe, SensitivityAnalysis.DefaultMoves, SensitivityAnalysis.DefaultThresholds));
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                ctx.Out.WriteLine(JsonSerializer.Serialize(cells.Select(c => new Dictionary<string, object?>
+                ctx.Out.WriteLine(JsonOutput.Serialize(cells.Select(c => new Dictionary<string, object?>
                 {
                     ["priceMovePct"] = c.PriceMovePct,
                     ["thresholdPercent"] = c.Threshold.Percent,
                     ["datCount"] = c.DatCount,
                     ["flips"] = c.Flips,
-                }), JsonOutput.Options));
+                })));
                 return ExitCodes.Ok;
             }
 

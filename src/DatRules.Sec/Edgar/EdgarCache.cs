@@ -35,7 +35,7 @@ internal sealed class EdgarCache(string directory)
         {
             if (File.Exists(file + ".meta"))
             {
-                meta = JsonSerializer.Deserialize<Meta>(File.ReadAllBytes(file + ".meta"));
+                meta = JsonSerializer.Deserialize(File.ReadAllBytes(file + ".meta"), EdgarCacheJson.Default.Meta);
             }
         }
         catch (JsonException)
@@ -59,7 +59,7 @@ internal sealed class EdgarCache(string directory)
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         WriteAtomically(file, body);
         var meta = new Meta { Url = url.ToString(), ETag = etag, LastModified = lastModified, Length = body.LongLength, Fetched = DateTimeOffset.UtcNow };
-        WriteAtomically(file + ".meta", JsonSerializer.SerializeToUtf8Bytes(meta));
+        WriteAtomically(file + ".meta", JsonSerializer.SerializeToUtf8Bytes(meta, EdgarCacheJson.Default.Meta));
     }
 
     private static void WriteAtomically(string file, byte[] content)
@@ -88,7 +88,8 @@ internal sealed class EdgarCache(string directory)
 
     internal sealed record Entry(byte[] Body, string? ETag, DateTimeOffset? LastModified);
 
-    private sealed class Meta
+    /// <summary>A cached document's validators (the .meta file).</summary>
+    internal sealed class Meta
     {
         public string? Url { get; set; }
 
