@@ -37,6 +37,7 @@ public sealed class Universe
         LineItemSnapshots = LineItemRows.Select(r => b.LineItemRows[r]).ToArray();
         _sources = b.Sources is { } sources ? [.. sources, .. new IssuerSnapshot?[Math.Max(0, Count - sources.Count)]] : null;
         _sourceOf = b.SourceOf;
+        KindColumns = b.BuildKindColumns();
         MaxDigital = Digital.Length == 0 ? 0 : Digital.Max();
         MaxTotal = Total.Length == 0 ? 0 : Total.Max();
         _issuers = new Lazy<(int[] OfRow, string[] Tickers)>(BuildIssuers);
@@ -136,6 +137,92 @@ public sealed class Universe
     }
 
     internal long MaxDigital { get; }
+
+    // The amounts of each kind of crypto beyond the held one (index = HoldingKind; 0, held, is Digital), in the same
+    // units as Digital; null where no row has that kind.
+    internal long[]?[] KindColumns { get; }
+
+    /// <summary>Gets a value indicating whether any row carries crypto of another kind than held (restricted, staked, ...).</summary>
+    public bool HasHoldingKinds => KindColumns.Any(c => c is not null);
+
+    private readonly ConcurrentDictionary<int, Lazy<NumeratorColumn>> _numerators = new();
+
+    /// <summary>
+    /// The numerator column of a holdings treatment: the counted kinds pre-summed per row once per treatment (cached), so
+    /// the kernel stays a single ratio. Rows whose counted holdings exceed total assets are invalid, as Digital > Total is.
+    /// </summary>
+    internal NumeratorColumn NumeratorFor(Classification.HoldingsTreatment? treatment)
+    {
+        int mask = 1;
+        if (treatment is not null)
+        {
+            mask = 0;
+            for (int k = 0; k < KindColumns.Length; k++)
+            {
+                if (treatment.Counts((HoldingKind)k) && (k == 0 || KindColumns[k] is not null))
+                {
+                    mask |= 1 << k;
+                }
+            }
+        }
+
+        if (mask == 1)
+        {
+            return new NumeratorColumn(Digital, Invalid, MaxDigital, IsHeldColumn: true);
+        }
+
+        return _numerators.GetOrAdd(mask, m => new Lazy<NumeratorColumn>(() => BuildNumerator(m))).Value;
+    }
+
+    private static void AddInto(long[] sum, long[] column)
+    {
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var s = System.Runtime.InteropServices.MemoryMarshal.Cast<long, System.Numerics.Vector<long>>(sum.AsSpan());
+            var c = System.Runtime.InteropServices.MemoryMarshal.Cast<long, System.Numerics.Vector<long>>(column.AsSpan());
+            for (int v = 0; v < s.Length; v++)
+            {
+                s[v] += c[v];
+            }
+
+            i = s.Length * System.Numerics.Vector<long>.Count;
+        }
+
+        for (; i < sum.Length; i++)
+        {
+            sum[i] += column[i];
+        }
+    }
+
+    private NumeratorColumn BuildNumerator(int mask)
+    {
+        var sum = new long[Count];
+        if ((mask & 1) != 0)
+        {
+            Digital.AsSpan().CopyTo(sum);
+        }
+
+        for (int k = 1; k < KindColumns.Length; k++)
+        {
+            if ((mask & (1 << k)) != 0 && KindColumns[k] is { } column)
+            {
+                // Each amount is below 2^53 units and there are at most seven: the sum stays below 2^56.
+                AddInto(sum, column);
+            }
+        }
+
+        var invalid = new byte[Count];
+        long max = 0;
+        for (int i = 0; i < sum.Length; i++)
+        {
+            long t = Total[i], n = sum[i];
+            invalid[i] = t <= 0 || n > t ? (byte)1 : (byte)0;
+            max = Math.Max(max, n);
+        }
+
+        return new NumeratorColumn(sum, invalid, max, IsHeldColumn: false);
+    }
 
     internal long MaxTotal { get; }
 
