@@ -221,7 +221,7 @@ public sealed class IssuerSnapshot
     }
 
     /// <summary>This snapshot with other amounts, holdings, line items or valuation; every other property kept.</summary>
-    private IssuerSnapshot Copy(decimal? totalAssets, IEnumerable<DigitalAssetHolding> holdings, IReadOnlyList<LineItemValue> lineItems, LocalDate? markedOn, IReadOnlyList<string> valuationNotes) =>
+    private IssuerSnapshot Copy(decimal? totalAssets, IEnumerable<DigitalAssetHolding> holdings, IReadOnlyList<LineItemValue> lineItems, LocalDate? markedOn, IReadOnlyList<string> valuationNotes, HoldingKindAmounts? kinds = null) =>
         new(Issuer, AsOf, totalAssets, holdings, Currency)
         {
             SharesOutstanding = SharesOutstanding,
@@ -234,7 +234,7 @@ public sealed class IssuerSnapshot
             Provenance = Provenance,
             EstimatedFields = EstimatedFields,
             LineItems = lineItems,
-            HoldingKinds = HoldingKinds,
+            HoldingKinds = kinds ?? HoldingKinds,
             MarkedToMarketOn = markedOn,
             ValuationNotes = valuationNotes,
         };
@@ -277,6 +277,22 @@ public sealed class IssuerSnapshot
             }
         }
 
+        // Restricted, staked and receivable coins are the same coins as the one holding: they move with its price.
+        var kinds = HoldingKinds;
+        if (_holdings.Length == 1 && holdings[0] is var marked && !ReferenceEquals(marked, _holdings[0]) && _holdings[0].FairValue > 0m)
+        {
+            foreach (var kind in Classification.HoldingsTreatment.Kinds)
+            {
+                if (kind != HoldingKind.Held && MarketPrices.MovesWithHeld(kind) && kinds.AmountOf(kind) is var book && book != 0m)
+                {
+                    decimal value = book * marked.FairValue / _holdings[0].FairValue;
+                    delta += value - book;
+                    kinds = kinds.With(kind, value);
+                    notes.Add(MarketPrices.KindMovedWithHeldNote(kind, marked.Asset, Currency.Format(value), Currency.Format(book)));
+                }
+            }
+        }
+
         decimal? total = TotalAssets is { } t ? t + delta : null;
         if (total < 0m)
         {
@@ -284,13 +300,14 @@ public sealed class IssuerSnapshot
             notes.Add(MarketPrices.NotMarkedNote);
             holdings = [.. _holdings];
             total = TotalAssets;
+            kinds = HoldingKinds;
         }
         else
         {
             notes.Add(MarketPrices.OtherAssetsAtBookNote(AsOf));
         }
 
-        return Copy(total, holdings, _lineItems, prices.On, [.. notes]);
+        return Copy(total, holdings, _lineItems, prices.On, [.. notes], kinds);
     }
 
     /// <summary>Gets or initializes the names of fields that are estimates rather than figures read from a filing.</summary>

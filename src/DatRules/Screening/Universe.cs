@@ -304,7 +304,10 @@ public sealed class Universe
         };
     }
 
-    /// <summary>Gets the digital-asset ratio of a row (fraction of 1), or <see langword="null"/> where undefined.</summary>
+    /// <summary>
+    /// Gets the digital-asset ratio of a row (fraction of 1) under <see cref="Classification.HoldingsTreatment.Default"/>
+    /// (held crypto alone when no row carries other kinds), or <see langword="null"/> where undefined.
+    /// </summary>
     /// <param name="row">The row index.</param>
     /// <returns>The ratio.</returns>
     public decimal? RatioAt(int row)
@@ -312,10 +315,11 @@ public sealed class Universe
         int f = Array.BinarySearch(FallbackRows, row);
         if (f >= 0)
         {
-            return FallbackSnapshots[f].DigitalAssetRatio;
+            return FallbackSnapshots[f].HoldingsRatio(Classification.HoldingsTreatment.Default);
         }
 
-        return Invalid[row] == 1 ? null : (decimal)Digital[row] / Total[row];
+        var numerator = NumeratorFor(Classification.HoldingsTreatment.Default);
+        return numerator.Invalid[row] == 1 ? null : (decimal)numerator.Values[row] / Total[row];
     }
 
     internal static decimal UnitOf(int scale) => 1m / Pow10(scale);
