@@ -501,7 +501,12 @@ internal sealed class SnapshotTable
                     {
                         decimal value = k * valuation.Value / book;
                         markedTotal += value - k;
-                        (movedKinds[kind] ??= new decimal?[Count])[row] = value;
+                        if (!movedKinds.TryGetValue(kind, out var moved))
+                        {
+                            movedKinds[kind] = moved = new decimal?[Count];
+                        }
+
+                        moved[row] = value;
                         (kindNotes ??= []).Add(MarketPrices.KindMovedWithHeldNote(kind, asset?.StringAt(row) ?? "DIGITAL", currency.Format(value), currency.Format(k)));
                     }
                 }
