@@ -195,7 +195,7 @@ public sealed class Universe
         }
     }
 
-    private NumeratorColumn BuildNumerator(int mask)
+    internal NumeratorColumn BuildNumerator(int mask)
     {
         var sum = new long[Count];
         if ((mask & 1) != 0)
