@@ -49,8 +49,6 @@ public sealed class SecConceptMapBuilder
         LineItem(Issuers.LineItem.Revenue, "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax");
         LineItem(Issuers.LineItem.OperatingIncome, "us-gaap:OperatingIncomeLoss");
 
-        // Customers' crypto under SAB 121 (docs/sec-data.md): read so that reasons can name it, never counted.
-        HoldingKindConcepts(HoldingKind.Customer, "us-gaap:SafeguardingAssetPlatformUserCryptoAsset");
         return this;
     }
 

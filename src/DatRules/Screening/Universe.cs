@@ -125,7 +125,9 @@ public sealed class Universe
     {
         if (term.TrailingQuarters is null && term.Item == LineItem.DigitalAssets)
         {
-            return new TermColumn(Digital, Signed: false, MaxDigital);
+            // The default treatment's counted holdings (the held column itself when no row carries other kinds).
+            var counted = NumeratorFor(Classification.HoldingsTreatment.Default);
+            return new TermColumn(counted.Values, Signed: false, counted.Max);
         }
 
         if (term.TrailingQuarters is null && term.Item == LineItem.TotalAssets)
