@@ -207,12 +207,13 @@ internal static class ChartCommand
 
     private static Plot Universe(IReadOnlyList<Issuers.IssuerSnapshot> snapshots)
     {
-        var rows = snapshots.Where(s => s.DigitalAssetRatio is not null).OrderByDescending(s => s.DigitalAssetRatio).ToList();
+        var ratios = snapshots.Select(s => (Snapshot: s, Ratio: s.HoldingsRatio(Classification.HoldingsTreatment.Default))).Where(r => r.Ratio is not null).OrderByDescending(r => r.Ratio).ToList();
+        var rows = ratios.Select(r => r.Snapshot).ToList();
         var plot = new Plot();
-        var bars = plot.Add.Bars(rows.Select(s => (double)(s.DigitalAssetRatio!.Value * 100m)).ToArray());
+        var bars = plot.Add.Bars(ratios.Select(r => (double)(r.Ratio!.Value * 100m)).ToArray());
         for (int i = 0; i < bars.Bars.Count; i++)
         {
-            bars.Bars[i].FillColor = rows[i].DigitalAssetRatio >= 0.5m ? Colors.OrangeRed : Colors.SteelBlue;
+            bars.Bars[i].FillColor = ratios[i].Ratio >= 0.5m ? Colors.OrangeRed : Colors.SteelBlue;
         }
 
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rows.Select(s => s.Issuer.Ticker).ToArray());

@@ -17,6 +17,7 @@ internal static class SnapshotSchema
         new("as_of", ColumnKind.Date, RequiredColumn: true, RequiredValue: true),
         new("digital_assets_usd", ColumnKind.Amount, RequiredColumn: true, RequiredValue: true),
         new("total_assets_usd", ColumnKind.Amount, RequiredColumn: true),
+        .. HoldingKindCsvColumns.All.Select(k => new SnapshotColumn(k.Column, ColumnKind.Amount)),
         new("units", ColumnKind.Amount),
         new("shares_outstanding", ColumnKind.Amount),
         new("market_cap_usd", ColumnKind.Amount),

@@ -37,6 +37,86 @@ internal sealed class SnapshotTable
         CapitalRaised = Store<FlagColumn>("capital_raised_for_digital_assets");
         Estimated = Store<TextColumn>("estimated_fields");
         HasProvenance = ProvenanceColumns.Any(_stores.ContainsKey);
+        Kinds = [.. HoldingKindCsvColumns.All.Where(k => _stores.ContainsKey(k.Column)).Select(k => (k.Kind, (AmountColumn)_stores[k.Column]))];
+    }
+
+    /// <summary>Gets the columns of the kinds of crypto beyond the held one that the file has.</summary>
+    public (HoldingKind Kind, AmountColumn Column)[] Kinds { get; }
+
+    /// <summary>Gets a value indicating whether the file has any column of another kind of crypto than held.</summary>
+    public bool HasKinds => Kinds.Length > 0;
+
+    /// <summary>Gets the amounts of the other kinds of crypto of a row (blank cells are zero).</summary>
+    public HoldingKindAmounts KindsAt(int row)
+    {
+        var amounts = HoldingKindAmounts.None;
+        foreach (var (kind, column) in Kinds)
+        {
+            if (column.ValueAt(row) is { } v && v != 0m)
+            {
+                amounts = amounts.With(kind, v);
+            }
+        }
+
+        return amounts;
+    }
+
+    // The balance sheet's own amounts of a marked table (its snapshots are marked by the domain from them).
+    private HoldingKindAmounts BookKindsAt(int row)
+    {
+        var amounts = KindsAt(row);
+        foreach (var (name, column) in _bookKinds ?? [])
+        {
+            var kind = HoldingKindCsvColumns.All.First(k => k.Column == name).Kind;
+            amounts = amounts.With(kind, column.ValueAt(row) is { } v ? v : 0m);
+        }
+
+        return amounts;
+    }
+
+    /// <summary>Gets a value indicating whether a row has a non-zero amount of another kind of crypto than held.</summary>
+    public bool HasKindAt(int row)
+    {
+        foreach (var (_, column) in Kinds)
+        {
+            long c = column[row];
+            if (c != 0 && c != AmountColumn.Missing)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Gets the counted holdings of a row under a treatment in cents (as <see cref="Digital"/>), or
+    /// <see cref="AmountColumn.Exact"/> when an amount is not a whole number of cents below 2^53.
+    /// </summary>
+    public long CountedCents(int row, Classification.HoldingsTreatment treatment)
+    {
+        long d = Digital[row];
+        if (d == AmountColumn.Exact)
+        {
+            return AmountColumn.Exact;
+        }
+
+        long sum = treatment.Counts(HoldingKind.Held) ? d : 0;
+        foreach (var (kind, column) in Kinds)
+        {
+            long c = column[row];
+            if (c == AmountColumn.Exact)
+            {
+                return AmountColumn.Exact;
+            }
+
+            if (c > 0 && treatment.Counts(kind))
+            {
+                sum += c;
+            }
+        }
+
+        return sum;
     }
 
     /// <summary>Gets the number of rows.</summary>
@@ -47,6 +127,7 @@ internal sealed class SnapshotTable
     private AmountColumn? _bookDigital;
     private AmountColumn? _bookTotal;
     private string[][]? _valuationNotes;
+    private Dictionary<string, AmountColumn>? _bookKinds;
 
     /// <summary>Gets row <paramref name="row"/>'s valuation notes (empty unless marked to market).</summary>
     /// <param name="row">The row.</param>
@@ -267,6 +348,7 @@ internal sealed class SnapshotTable
             EstimatedFields = EstimatedFieldsAt(row),
             Provenance = ProvenanceAt(row),
             LineItems = LineItemsAt(row),
+            HoldingKinds = HasKinds ? BookKindsAt(row) : HoldingKindAmounts.None,
         };
         return _prices is null ? snapshot : snapshot.MarkToMarket(_prices);
     }
@@ -294,7 +376,7 @@ internal sealed class SnapshotTable
     {
         var fallback = new Dictionary<int, IssuerSnapshot>();
         var lineItems = LineItemSnapshots();
-        var exactRows = Digital.ExactRows.Concat(Total.ExactRows);
+        var exactRows = Digital.ExactRows.Concat(Total.ExactRows).Concat(Kinds.SelectMany(k => k.Column.ExactRows));
         if (lineItems is not null)
         {
             // Line items the integer columns cannot carry exactly send the whole row to the domain path (as UniverseBuilder.Add does).
@@ -310,6 +392,20 @@ internal sealed class SnapshotTable
 
         var (tickers, ends) = Ticker.Trim(Count);
 
+        // Other kinds of crypto: cents as the held column, blank as zero; domain rows are zero here (their snapshot decides).
+        var kinds = new long[]?[7];
+        foreach (var (kind, column) in Kinds)
+        {
+            var cents = new long[Count];
+            for (int row = 0; row < Count; row++)
+            {
+                long c = column[row];
+                cents[row] = c > 0 && !fallback.ContainsKey(row) ? c : 0;
+            }
+
+            kinds[(int)kind] = cents;
+        }
+
         // Absent flag columns: one array of zeros (unknown) shared by the three; the universe only reads them.
         byte[]? zeros = Constituent is null || SelfDescribed is null || CapitalRaised is null ? new byte[Count] : null;
         return UniverseBuilder.Adopt(
@@ -324,7 +420,8 @@ internal sealed class SnapshotTable
             CapitalRaised?.Trim(Count) ?? zeros!,
             fallback,
             lineItems?.Where(p => !fallback.ContainsKey(p.Key)).ToDictionary(),
-            ToSnapshot);
+            ToSnapshot,
+            kinds);
     }
 
     /// <summary>Creates a table of the given rows of this one, in that order, each on its own line (no per-row objects).</summary>
@@ -338,6 +435,7 @@ internal sealed class SnapshotTable
             _bookDigital = (AmountColumn?)_bookDigital?.Gather(rows),
             _bookTotal = (AmountColumn?)_bookTotal?.Gather(rows),
             _valuationNotes = _valuationNotes is null ? null : [.. rows.Select(r => _valuationNotes[r])],
+            _bookKinds = _bookKinds?.ToDictionary(p => p.Key, p => (AmountColumn)p.Value.Gather(rows), StringComparer.Ordinal),
         };
         for (int i = 0; i < rows.Length; i++)
         {
@@ -367,6 +465,7 @@ internal sealed class SnapshotTable
         var notes = new string[Count][];
         var units = Store<AmountColumn>("units");
         var asset = Store<TextColumn>("asset");
+        var movedKinds = new Dictionary<HoldingKind, decimal?[]>();
         for (int row = 0; row < Count; row++)
         {
             decimal book = Digital.ValueAt(row)!.Value;
@@ -391,9 +490,42 @@ internal sealed class SnapshotTable
                 continue;
             }
 
+            // Restricted, staked and receivable coins are the same coins: they move with the held ones (as IssuerSnapshot.MarkToMarket).
+            List<string>? kindNotes = null;
+            if (valuation.Revalued && book > 0m)
+            {
+                var currency = code is null ? default : new Currency(code);
+                foreach (var (kind, column) in Kinds)
+                {
+                    if (MarketPrices.MovesWithHeld(kind) && column.ValueAt(row) is { } k && k != 0m)
+                    {
+                        decimal value = k * valuation.Value / book;
+                        markedTotal += value - k;
+                        if (!movedKinds.TryGetValue(kind, out var moved))
+                        {
+                            movedKinds[kind] = moved = new decimal?[Count];
+                        }
+
+                        moved[row] = value;
+                        (kindNotes ??= []).Add(MarketPrices.KindMovedWithHeldNote(kind, asset?.StringAt(row) ?? "DIGITAL", currency.Format(value), currency.Format(k)));
+                    }
+                }
+            }
+
+            if (markedTotal < 0m)
+            {
+                foreach (var moved in movedKinds.Values)
+                {
+                    moved[row] = null;
+                }
+
+                notes[row] = [MarketPrices.NotMarkedNote];
+                continue;
+            }
+
             digital[row] = valuation.Value;
             total[row] = markedTotal;
-            notes[row] = [valuation.Note, MarketPrices.OtherAssetsAtBookNote(date)];
+            notes[row] = kindNotes is null ? [valuation.Note, MarketPrices.OtherAssetsAtBookNote(date)] : [valuation.Note, .. kindNotes, MarketPrices.OtherAssetsAtBookNote(date)];
         }
 
         var stores = new Dictionary<string, ColumnStore>(_stores, StringComparer.Ordinal)
@@ -401,7 +533,20 @@ internal sealed class SnapshotTable
             ["digital_assets_usd"] = AmountColumn.Of(Digital.Column, digital),
             ["total_assets_usd"] = AmountColumn.Of(Total.Column, total),
         };
-        var marked = new SnapshotTable(stores) { _prices = prices, _bookDigital = Digital, _bookTotal = Total, _valuationNotes = notes };
+        var bookKinds = new Dictionary<string, AmountColumn>(StringComparer.Ordinal);
+        foreach (var (kind, values) in movedKinds)
+        {
+            var (column, name) = (Kinds.First(k => k.Kind == kind).Column, HoldingKindCsvColumns.All.First(k => k.Kind == kind).Column);
+            for (int row = 0; row < Count; row++)
+            {
+                values[row] ??= column.ValueAt(row);
+            }
+
+            stores[name] = AmountColumn.Of(column.Column, values);
+            bookKinds[name] = column;
+        }
+
+        var marked = new SnapshotTable(stores) { _prices = prices, _bookDigital = Digital, _bookTotal = Total, _valuationNotes = notes, _bookKinds = bookKinds };
         marked.Count = Count;
         marked._lineRuns.AddRange(_lineRuns);
         return marked;

@@ -32,6 +32,11 @@ internal static class SnapshotListCsv
         }
 
         Optional("country", s => s.Issuer.Country);
+        foreach (var (kind, column) in HoldingKindCsvColumns.All)
+        {
+            Optional(column, s => s.HoldingKinds.AmountOf(kind) is var v && v != 0m ? Amount(v) : null);
+        }
+
         Optional("asset", s => s.Holdings.Count == 1 ? s.Holdings[0].Asset : null);
         Optional("units", s => s.Holdings.Count == 1 && s.Holdings[0].Units != 0m ? Amount(s.Holdings[0].Units) : null);
         Optional("shares_outstanding", s => s.SharesOutstanding is { } v ? Amount(v) : null);

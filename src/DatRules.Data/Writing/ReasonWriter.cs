@@ -54,7 +54,14 @@ internal sealed class ReasonWriter
             Encoding.UTF8.GetBytes(ReasonText.RatioTestVerdict(false, t.Item2)),
             t.Item2)).ToArray();
         _policyId = Encoding.UTF8.GetBytes(policy?.Id ?? string.Empty);
+        _treatment = policy?.Holdings ?? classifier.Holdings;
     }
+
+    private readonly HoldingsTreatment _treatment;
+
+    // A row with other kinds of crypto (or a treatment that leaves held crypto out) is explained by the domain, whose
+    // reasons name each kind counted or excluded (ReasonText): such rows are few.
+    private bool ByDomain(int row) => _table.HasKinds && (_table.HasKindAt(row) || !_treatment.Counts(Issuers.HoldingKind.Held));
 
     /// <summary>Gets the number of reasons of the last row built.</summary>
     public int Count => _reasons.Count;
@@ -76,7 +83,7 @@ internal sealed class ReasonWriter
         {
             // Too old to judge: the age, then what the figures say (the ratio tests, not a verdict), then no action.
             Add(age.Reason(_table, row));
-            if (_domainOnly || d == AmountColumn.Exact || t == AmountColumn.Exact)
+            if (_domainOnly || d == AmountColumn.Exact || t == AmountColumn.Exact || ByDomain(row))
             {
                 if (_policy is not null)
                 {
@@ -99,7 +106,7 @@ internal sealed class ReasonWriter
             return;
         }
 
-        if (_domainOnly || d == AmountColumn.Exact || t == AmountColumn.Exact)
+        if (_domainOnly || d == AmountColumn.Exact || t == AmountColumn.Exact || ByDomain(row))
         {
             var snapshot = _table.ToSnapshot(row);
             foreach (string reason in _policy is null ? _classifier.Classify(snapshot).Reasons : _policy.Evaluate(snapshot).Reasons)

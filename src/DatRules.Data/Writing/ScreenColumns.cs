@@ -32,4 +32,13 @@ internal sealed record ScreenColumns(
     /// <param name="i">The position.</param>
     /// <returns>The row.</returns>
     public int RowAt(int i) => Rows is null ? i : Rows[i];
+
+    /// <summary>Gets which kinds of crypto the screen counts: the policy's, else the classifier's.</summary>
+    public HoldingsTreatment Treatment => Policy?.Holdings ?? Classifier.Holdings;
+
+    /// <summary>Gets a row's counted holdings in cents (the held column when the file has no other kinds), or <see cref="AmountColumn.Exact"/>.</summary>
+    public long CountedCents(int row) => Table.HasKinds ? Table.CountedCents(row, Treatment) : Table.Digital[row];
+
+    /// <summary>Gets a row's ratio when its cents cannot give it (domain rows), under the screen's treatment.</summary>
+    public decimal? DomainRatio(int row) => Table.HasKinds ? Table.ToSnapshot(row).HoldingsRatio(Treatment) : Universe.RatioAt(row);
 }

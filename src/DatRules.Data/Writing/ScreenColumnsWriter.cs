@@ -442,12 +442,12 @@ internal static class ScreenColumnsWriter
     /// <param name="row">The table row.</param>
     internal static void Ratio(Utf8Text o, ScreenColumns s, int row)
     {
-        long d = s.Table.Digital[row], t = s.Table.Total[row];
+        long d = s.CountedCents(row), t = s.Table.Total[row];
         if (d >= 0 && t > 0 && d <= t)
         {
             o.Advance(RatioText.Write(d, t, o.Reserve(RatioText.MaxLength)));
         }
-        else if (ScreenWriter.RoundedRatio(s.Universe.RatioAt(row)) is { } r)
+        else if (ScreenWriter.RoundedRatio(s.DomainRatio(row)) is { } r)
         {
             o.Append(r.ToString(CultureInfo.InvariantCulture));
         }
@@ -455,13 +455,13 @@ internal static class ScreenColumnsWriter
 
     private static void Percent(Utf8Text o, ScreenColumns s, int row)
     {
-        long d = s.Table.Digital[row], t = s.Table.Total[row];
+        long d = s.CountedCents(row), t = s.Table.Total[row];
         if (d >= 0 && t > 0 && d <= t)
         {
             o.AppendPercent(d, t, 2, fixedDecimals: true);
             o.Append((byte)'%');
         }
-        else if (s.Universe.RatioAt(row) is { } r)
+        else if (s.DomainRatio(row) is { } r)
         {
             o.Append((r * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%");
         }

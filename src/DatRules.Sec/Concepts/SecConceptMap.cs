@@ -34,8 +34,10 @@ public sealed class SecConceptMap
         ImmutableArray<ImmutableArray<string>> digitalAssets,
         ImmutableArray<SecIssuerMapping> issuers,
         MissingDigitalAssetFact whenMissing,
-        ImmutableArray<SecLineItemMapping> lineItems)
+        ImmutableArray<SecLineItemMapping> lineItems,
+        ImmutableArray<SecHoldingKindMapping> holdingKinds)
     {
+        HoldingKinds = holdingKinds;
         TotalAssetsConcept = totalAssets;
         DigitalAssetAlternatives = digitalAssets;
         Issuers = issuers;
@@ -49,6 +51,11 @@ public sealed class SecConceptMap
             {
                 all.UnionWith(alt);
             }
+        }
+
+        foreach (var alt in holdingKinds.SelectMany(k => k.Alternatives))
+        {
+            all.UnionWith(alt);
         }
 
         foreach (var alt in digitalAssets)
@@ -87,6 +94,12 @@ public sealed class SecConceptMap
 
     /// <summary>Gets what happens to a balance sheet with total assets but no mapped digital-asset fact.</summary>
     public MissingDigitalAssetFact WhenNoDigitalAssetFact { get; }
+
+    /// <summary>
+    /// Gets the concepts of the kinds of crypto beyond the held one (restricted, staked, receivable, ETPs, stablecoins,
+    /// customers'), read into <see cref="IssuerSnapshot.HoldingKinds"/>; see docs/holdings.md for which filer uses which.
+    /// </summary>
+    public ImmutableArray<SecHoldingKindMapping> HoldingKinds { get; }
 
     /// <summary>Gets every concept the map reads.</summary>
     public ImmutableArray<string> Concepts { get; }

@@ -10,6 +10,7 @@ public sealed class SecConceptMapBuilder
     private readonly List<ImmutableArray<string>> _digital = [];
     private readonly List<(long Cik, string[] Concepts, LocalDate? Until, string Citation)> _issuers = [];
     private readonly List<(LineItem Item, string[] Concepts)> _lineItems = [];
+    private readonly List<(HoldingKind Kind, string[] Concepts)> _kinds = [];
     private string? _total;
     private MissingDigitalAssetFact _whenMissing = MissingDigitalAssetFact.Zero;
 
@@ -24,6 +25,7 @@ public sealed class SecConceptMapBuilder
         _issuers.AddRange(map.Issuers.Select(m => (m.Cik, m.DigitalAssetConcepts.ToArray(), m.PeriodsEndingOnOrBefore, m.Citation)));
         _whenMissing = map.WhenNoDigitalAssetFact;
         _lineItems.AddRange(map.LineItems.SelectMany(l => l.Alternatives.Select(a => (l.Item, a.ToArray()))));
+        _kinds.AddRange(map.HoldingKinds.SelectMany(k => k.Alternatives.Select(a => (k.Kind, a.ToArray()))));
     }
 
     /// <summary>Adds the default rules (see <see cref="SecConceptMap"/>).</summary>
@@ -46,6 +48,7 @@ public sealed class SecConceptMapBuilder
         LineItem(Issuers.LineItem.Revenue, "us-gaap:Revenues");
         LineItem(Issuers.LineItem.Revenue, "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax");
         LineItem(Issuers.LineItem.OperatingIncome, "us-gaap:OperatingIncomeLoss");
+
         return this;
     }
 
@@ -94,6 +97,27 @@ public sealed class SecConceptMapBuilder
     public SecConceptMapBuilder LineItem(LineItem item, params string[] concepts)
     {
         _lineItems.Add((item, [.. concepts ?? []]));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds an alternative for a kind of crypto beyond the held one (e.g. a filer's extension concept for restricted or
+    /// lent bitcoin); alternatives are tried in the order added, the first present in a filing is summed.
+    /// </summary>
+    /// <param name="kind">The kind (not <see cref="HoldingKind.Held"/>, which is <see cref="DigitalAssets"/>).</param>
+    /// <param name="concepts">The prefixed concepts summed, a us-gaap concept or the filer's extension concept (matched by local name).</param>
+    /// <returns>This builder.</returns>
+    public SecConceptMapBuilder HoldingKindConcepts(HoldingKind kind, params string[] concepts)
+    {
+        _kinds.Add((kind, [.. concepts ?? []]));
+        return this;
+    }
+
+    /// <summary>Removes every holding-kind concept (the defaults included).</summary>
+    /// <returns>This builder.</returns>
+    public SecConceptMapBuilder ClearHoldingKinds()
+    {
+        _kinds.Clear();
         return this;
     }
 
@@ -172,6 +196,33 @@ public sealed class SecConceptMapBuilder
             CheckDigital([.. concepts], where, failures);
         }
 
+        foreach (var (kind, concepts) in _kinds)
+        {
+            string where = $"holding kind {kind}";
+            if (!Enum.IsDefined(kind) || kind == HoldingKind.Held)
+            {
+                failures.Add($"{where}: not a kind beyond held crypto (held crypto is DigitalAssets)");
+                continue;
+            }
+
+            if (kind == HoldingKind.Customer)
+            {
+                if (concepts.Length == 0)
+                {
+                    failures.Add($"{where}: no concept");
+                }
+
+                foreach (var c in concepts)
+                {
+                    CheckConcept(c, where, failures);
+                }
+            }
+            else
+            {
+                CheckDigital([.. concepts], where, failures);
+            }
+        }
+
         if (!Enum.IsDefined(_whenMissing))
         {
             failures.Add($"'{_whenMissing}' is not a MissingDigitalAssetFact value");
@@ -187,7 +238,8 @@ public sealed class SecConceptMapBuilder
             [.. _digital],
             [.. _issuers.Select(i => new SecIssuerMapping(i.Cik, [.. i.Concepts], i.Until, i.Citation.Trim()))],
             _whenMissing,
-            [.. _lineItems.GroupBy(l => l.Item).Select(g => new SecLineItemMapping(g.Key, [.. g.Select(l => ImmutableArray.Create(l.Concepts))]))]);
+            [.. _lineItems.GroupBy(l => l.Item).Select(g => new SecLineItemMapping(g.Key, [.. g.Select(l => ImmutableArray.Create(l.Concepts))]))],
+            [.. _kinds.GroupBy(k => k.Kind).Select(g => new SecHoldingKindMapping(g.Key, [.. g.Select(k => ImmutableArray.Create(k.Concepts))]))]);
     }
 
     private static void CheckDigital(ImmutableArray<string> concepts, string where, List<string> failures)

@@ -239,7 +239,34 @@ public sealed class SecImporter
         {
             Provenance = provenance,
             LineItems = LineItemsOf(group, key.End, provenance),
+            HoldingKinds = HoldingKindsOf(group),
         });
+    }
+
+    /// <summary>The mapped kinds of crypto beyond the held one present in a group: the first present alternative of each, summed.</summary>
+    private HoldingKindAmounts HoldingKindsOf(Group group)
+    {
+        var amounts = HoldingKindAmounts.None;
+        foreach (var mapping in Map.HoldingKinds)
+        {
+            foreach (var alternative in mapping.Alternatives)
+            {
+                var present = alternative.Where(group.Values.ContainsKey).ToList();
+                if (present.Count == 0)
+                {
+                    continue;
+                }
+
+                if (!present.Any(group.Conflicts.ContainsKey) && present.Sum(c => group.Values[c]) is var amount && amount > 0m)
+                {
+                    amounts = amounts.With(mapping.Kind, amount); // a conflict leaves the kind out, never guessed
+                }
+
+                break;
+            }
+        }
+
+        return amounts;
     }
 
     /// <summary>The first conflict among the ratio inputs (total assets and every digital-asset concept), or null.</summary>

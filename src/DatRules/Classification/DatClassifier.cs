@@ -26,6 +26,22 @@ public sealed class DatClassifier
         RuleName = string.IsNullOrWhiteSpace(ruleName) ? "DAT ratio test" : ruleName;
     }
 
+    /// <summary>
+    /// Gets or initializes which kinds of crypto count toward the ratio (<see cref="HoldingsTreatment.Default"/> unless
+    /// given).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    /// <exception cref="ArgumentException">The value counts customer crypto.</exception>
+    public HoldingsTreatment Holdings
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(Holdings));
+            field = value.IsValid ? value : throw new ArgumentException(ReasonText.CustomerCryptoCounted, nameof(Holdings));
+        }
+    } = HoldingsTreatment.Default;
+
     /// <summary>Gets a classifier with MSCI's threshold (&gt;= 50%, inclusive).</summary>
     public static DatClassifier Msci { get; } = new(RatioThreshold.Msci, "MSCI DAT test (digital assets >= 50% of total assets)");
 
@@ -44,7 +60,7 @@ public sealed class DatClassifier
         ArgumentNullException.ThrowIfNull(snapshot);
         var reasons = new List<string>();
         var currency = snapshot.Currency;
-        decimal digital = snapshot.DigitalAssets;
+        decimal digital = snapshot.CountedHoldings(Holdings);
         decimal? total = snapshot.TotalAssets;
 
         foreach (var h in snapshot.Holdings)
@@ -69,7 +85,7 @@ public sealed class DatClassifier
         }
 
         // The ratio is reported only where it is meaningful: 0..1, positive total assets, one currency.
-        decimal? ratio = snapshot.DigitalAssetRatio;
+        decimal? ratio = snapshot.HoldingsRatio(Holdings);
         if (reasons.Count > 0)
         {
             return new ClassificationResult(snapshot, DatClassification.Indeterminate, ratio, Threshold, reasons);
@@ -78,7 +94,8 @@ public sealed class DatClassifier
         bool crossed = Threshold.IsCrossedBy(digital, total!.Value);
         var classification = crossed ? DatClassification.DigitalAssetTreasury : DatClassification.OperatingCompany;
         reasons.Add(ReasonText.RatioTest(RuleName, currency, digital, total.Value, ratio!.Value, crossed, Threshold));
-        if (snapshot.Holdings.Count > 1)
+        ReasonText.AddHoldingKinds(reasons, snapshot, Holdings);
+        if (snapshot.Holdings.Count > 1 && Holdings.Counts(HoldingKind.Held))
         {
             reasons.Add("Digital assets are the sum of " + string.Join(", ", snapshot.Holdings.Select(h => $"{h.Asset} {currency.Format(h.FairValue)}")) + ".");
         }

@@ -74,6 +74,42 @@ public static class ReasonText
     public static string RatioTest(string ruleName, Currency currency, decimal digital, decimal total, decimal ratio, bool crossed, RatioThreshold threshold) =>
         string.Create(CultureInfo.InvariantCulture, $"{RatioTestStart(ruleName)}{currency.Format(digital)}{RatioTestOver}{currency.Format(total)}{RatioTestEquals}{ratio * 100m:0.####}{RatioTestVerdict(crossed, threshold)}");
 
+    /// <summary>Gets the refusal of a treatment that counts customer crypto.</summary>
+    public static string CustomerCryptoCounted =>
+        "customer crypto can never count: it is held for customers (a matching liability), not the company's holding; treat 'customer' as exclude";
+
+    /// <summary>The reason naming a kind of crypto and whether the policy counted it, e.g. <c>crypto receivable 150 USD excluded</c>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="amount">The amount, formatted with its currency.</param>
+    /// <param name="counted">Whether the policy counted it.</param>
+    /// <returns>The text.</returns>
+    public static string HoldingKindTreated(HoldingKind kind, string amount, bool counted) =>
+        $"{HoldingsTreatment.NameOf(kind)} {amount} {(counted ? "counted" : "excluded")}{(kind == Issuers.HoldingKind.Customer ? " (customers' crypto never counts)" : string.Empty)}.";
+
+    /// <summary>
+    /// Adds one reason per kind of crypto with a non-zero amount, saying whether the treatment counted or excluded it; nothing
+    /// when the snapshot splits out no kind beyond its held crypto (and the held crypto counts).
+    /// </summary>
+    /// <param name="reasons">The list to add to.</param>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="treatment">The treatment.</param>
+    internal static void AddHoldingKinds(List<string> reasons, IssuerSnapshot snapshot, HoldingsTreatment treatment)
+    {
+        if (snapshot.HoldingKinds.IsEmpty && treatment.Counts(Issuers.HoldingKind.Held))
+        {
+            return;
+        }
+
+        foreach (var kind in HoldingsTreatment.Kinds)
+        {
+            decimal amount = snapshot.AmountOf(kind);
+            if (amount != 0m)
+            {
+                reasons.Add(HoldingKindTreated(kind, snapshot.Currency.Format(amount), treatment.Counts(kind)));
+            }
+        }
+    }
+
     /// <summary>The reason naming the filing the figures come from.</summary>
     /// <param name="provenance">The filing.</param>
     /// <returns>The text.</returns>

@@ -19,7 +19,7 @@ namespace DatRules.Headroom;
 /// <para>
 /// Rows the index does not rank (no ratio) are Indeterminate at every move, as in the domain; rows kept as domain
 /// snapshots, a move of -100% (where total assets can vanish), and moves or thresholds with more digits are computed
-/// by <see cref="SensitivityAnalysis.Classify"/> row by row.
+/// by <see cref="SensitivityAnalysis.Classify(Issuers.IssuerSnapshot, decimal, RatioThreshold)"/> row by row.
 /// </para>
 /// </remarks>
 internal static class ColumnarSensitivity

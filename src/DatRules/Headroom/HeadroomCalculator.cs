@@ -19,13 +19,28 @@ public static class HeadroomCalculator
     /// <param name="threshold">The threshold; MSCI's if omitted.</param>
     /// <returns>The result; undefined parts are <see langword="null"/> with the reason.</returns>
     /// <exception cref="OverflowException">A result (e.g. the break-even price of a tiny holding against huge other assets) is beyond <see cref="decimal"/>'s range.</exception>
-    public static HeadroomResult Compute(IssuerSnapshot snapshot, RatioThreshold? threshold = null)
+    public static HeadroomResult Compute(IssuerSnapshot snapshot, RatioThreshold? threshold = null) =>
+        ComputeWith(snapshot, threshold ?? RatioThreshold.Msci, HoldingsTreatment.Default);
+
+    /// <summary>
+    /// Computes the headroom under a policy's holdings treatment: the counted kinds of crypto move with the price; every
+    /// other asset, excluded kinds included, stays at its book value (docs/holdings.md).
+    /// </summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="threshold">The threshold.</param>
+    /// <param name="holdings">Which kinds of crypto count (e.g. <see cref="Policies.IndexPolicy.Holdings"/>).</param>
+    /// <returns>The result; undefined parts are <see langword="null"/> with the reason.</returns>
+    /// <exception cref="ArgumentException"><paramref name="holdings"/> counts customer crypto.</exception>
+    /// <exception cref="OverflowException">A result is beyond <see cref="decimal"/>'s range.</exception>
+    public static HeadroomResult ComputeWith(IssuerSnapshot snapshot, RatioThreshold threshold, HoldingsTreatment holdings)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        threshold ??= RatioThreshold.Msci;
-        var cls = new DatClassifier(threshold).Classify(snapshot);
-        var holdings = snapshot.Holdings;
-        string asset = holdings.Count == 1 ? holdings[0].Asset : "ALL";
+        ArgumentNullException.ThrowIfNull(threshold);
+        ArgumentNullException.ThrowIfNull(holdings);
+        var treatment = holdings;
+        var cls = new DatClassifier(threshold) { Holdings = treatment }.Classify(snapshot);
+        var coins = snapshot.Holdings;
+        string asset = coins.Count == 1 ? coins[0].Asset : "ALL";
         if (cls.Classification == DatClassification.Indeterminate)
         {
             return new HeadroomResult
@@ -42,10 +57,10 @@ public static class HeadroomCalculator
 
         var reasons = new List<string>();
 
-        decimal d = snapshot.DigitalAssets, total = snapshot.TotalAssets!.Value, a = total - d, t = threshold.Fraction;
+        decimal d = snapshot.CountedHoldings(treatment), total = snapshot.TotalAssets!.Value, a = total - d, t = threshold.Fraction;
         bool isDat = cls.Classification == DatClassification.DigitalAssetTreasury;
         var direction = isDat ? HeadroomDirection.FallToExit : HeadroomDirection.RiseToCross;
-        decimal? price = holdings.Count == 1 ? holdings[0].ImpliedPrice : null;
+        decimal? price = coins.Count == 1 ? coins[0].ImpliedPrice : null;
 
         // Transactions (closed forms; see docs/headroom.md).
         decimal? cashBuy = null, debtBuy = null, sale = null, addOperating = null;

@@ -79,7 +79,11 @@ public static class SensitivityAnalysis
         ArgumentNullException.ThrowIfNull(universe);
         ArgumentNullException.ThrowIfNull(priceMovesPct);
         ArgumentNullException.ThrowIfNull(thresholds);
-        return ColumnarSensitivity.Run(universe, [.. priceMovesPct], [.. thresholds]);
+
+        // The ratio index orders rows by held crypto alone; with other kinds counted, each row's snapshot is moved instead.
+        return universe.HasHoldingKinds
+            ? Run(Enumerable.Range(0, universe.Count).Select(universe.SnapshotAt), priceMovesPct, thresholds)
+            : ColumnarSensitivity.Run(universe, [.. priceMovesPct], [.. thresholds]);
     }
 
     /// <summary>Classifies a snapshot after a common coin-price move (exact decimal test).</summary>
@@ -87,16 +91,29 @@ public static class SensitivityAnalysis
     /// <param name="movePct">The move in percent.</param>
     /// <param name="threshold">The threshold.</param>
     /// <returns>The classification; indeterminate data stay indeterminate.</returns>
-    public static DatClassification Classify(IssuerSnapshot snapshot, decimal movePct, RatioThreshold threshold)
+    public static DatClassification Classify(IssuerSnapshot snapshot, decimal movePct, RatioThreshold threshold) =>
+        Classify(snapshot, movePct, threshold, HoldingsTreatment.Default);
+
+    /// <summary>
+    /// Classifies a snapshot after a common coin-price move under a holdings treatment: the counted kinds move, every other
+    /// asset (excluded kinds included) stays at book value.
+    /// </summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="movePct">The move in percent.</param>
+    /// <param name="threshold">The threshold.</param>
+    /// <param name="holdings">Which kinds of crypto count.</param>
+    /// <returns>The classification; indeterminate data stay indeterminate.</returns>
+    public static DatClassification Classify(IssuerSnapshot snapshot, decimal movePct, RatioThreshold threshold, HoldingsTreatment holdings)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(threshold);
-        if (snapshot.DigitalAssetRatio is null)
+        ArgumentNullException.ThrowIfNull(holdings);
+        if (snapshot.HoldingsRatio(holdings) is null)
         {
             return DatClassification.Indeterminate;
         }
 
-        decimal d = snapshot.DigitalAssets, other = snapshot.TotalAssets!.Value - d;
+        decimal d = snapshot.CountedHoldings(holdings), other = snapshot.TotalAssets!.Value - d;
         decimal moved = d * (1m + (movePct / 100m));
         decimal total = other + moved;
         if (total <= 0m)

@@ -69,11 +69,55 @@ public sealed class IssuerSnapshot
     /// <summary>Gets the sum of the holdings' fair values (whatever their currency; see <see cref="HasCurrencyMix"/>).</summary>
     public decimal DigitalAssets { get; }
 
+    /// <summary>
+    /// Gets or initializes the crypto of other kinds than held directly (restricted, staked, receivable, ETPs,
+    /// stablecoins, customers'): each part of total assets and on top of <see cref="DigitalAssets"/>; all zero when the
+    /// balance sheet splits out none. Which kinds count is a policy's choice (<see cref="Classification.HoldingsTreatment"/>).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public HoldingKindAmounts HoldingKinds { get; init => field = value ?? throw new ArgumentNullException(nameof(HoldingKinds)); } = HoldingKindAmounts.None;
+
+    /// <summary>Gets the amount of one kind of crypto: <see cref="DigitalAssets"/> for <see cref="HoldingKind.Held"/>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The amount in <see cref="Currency"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is undefined.</exception>
+    public decimal AmountOf(HoldingKind kind) => kind == HoldingKind.Held ? DigitalAssets : HoldingKinds.AmountOf(kind);
+
+    /// <summary>Gets the sum of the kinds a treatment counts (the numerator of its ratio).</summary>
+    /// <param name="treatment">The treatment.</param>
+    /// <returns>The sum in <see cref="Currency"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="treatment"/> is null.</exception>
+    /// <exception cref="OverflowException">The sum exceeds what a <see cref="decimal"/> holds.</exception>
+    public decimal CountedHoldings(Classification.HoldingsTreatment treatment)
+    {
+        ArgumentNullException.ThrowIfNull(treatment);
+        decimal sum = 0m;
+        foreach (var kind in Classification.HoldingsTreatment.Kinds)
+        {
+            if (treatment.Counts(kind))
+            {
+                sum += AmountOf(kind);
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Gets the counted holdings / total assets under a treatment as a fraction of 1, or <see langword="null"/> when it is
+    /// not meaningful (as <see cref="DigitalAssetRatio"/>).
+    /// </summary>
+    /// <param name="treatment">The treatment.</param>
+    /// <returns>The ratio, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="treatment"/> is null.</exception>
+    public decimal? HoldingsRatio(Classification.HoldingsTreatment treatment) =>
+        TotalAssets is { } t && t > 0m && !HasCurrencyMix && CountedHoldings(treatment) is var d && d <= t ? d / t : null;
+
     /// <summary>Gets a value indicating whether any holding is valued in another currency than <see cref="Currency"/>.</summary>
     public bool HasCurrencyMix => _holdings.Any(h => h.Currency != Currency);
 
     /// <summary>
-    /// Gets digital assets / total assets as a fraction of 1, or <see langword="null"/> when it is not
+    /// Gets digital assets (crypto held directly) / total assets as a fraction of 1, or <see langword="null"/> when it is not
     /// meaningful: total assets missing or zero, digital assets above total assets, or a currency mix.
     /// </summary>
     /// <remarks>For display. Threshold decisions use the exact test of <see cref="Classification.RatioThreshold.IsCrossedBy"/>.</remarks>
@@ -177,7 +221,7 @@ public sealed class IssuerSnapshot
     }
 
     /// <summary>This snapshot with other amounts, holdings, line items or valuation; every other property kept.</summary>
-    private IssuerSnapshot Copy(decimal? totalAssets, IEnumerable<DigitalAssetHolding> holdings, IReadOnlyList<LineItemValue> lineItems, LocalDate? markedOn, IReadOnlyList<string> valuationNotes) =>
+    private IssuerSnapshot Copy(decimal? totalAssets, IEnumerable<DigitalAssetHolding> holdings, IReadOnlyList<LineItemValue> lineItems, LocalDate? markedOn, IReadOnlyList<string> valuationNotes, HoldingKindAmounts? kinds = null) =>
         new(Issuer, AsOf, totalAssets, holdings, Currency)
         {
             SharesOutstanding = SharesOutstanding,
@@ -190,6 +234,7 @@ public sealed class IssuerSnapshot
             Provenance = Provenance,
             EstimatedFields = EstimatedFields,
             LineItems = lineItems,
+            HoldingKinds = kinds ?? HoldingKinds,
             MarkedToMarketOn = markedOn,
             ValuationNotes = valuationNotes,
         };
@@ -232,6 +277,22 @@ public sealed class IssuerSnapshot
             }
         }
 
+        // Restricted, staked and receivable coins are the same coins as the one holding: they move with its price.
+        var kinds = HoldingKinds;
+        if (_holdings.Length == 1 && holdings[0] is var marked && !ReferenceEquals(marked, _holdings[0]) && _holdings[0].FairValue > 0m)
+        {
+            foreach (var kind in Classification.HoldingsTreatment.Kinds)
+            {
+                if (kind != HoldingKind.Held && MarketPrices.MovesWithHeld(kind) && kinds.AmountOf(kind) is var book && book != 0m)
+                {
+                    decimal value = book * marked.FairValue / _holdings[0].FairValue;
+                    delta += value - book;
+                    kinds = kinds.With(kind, value);
+                    notes.Add(MarketPrices.KindMovedWithHeldNote(kind, marked.Asset, Currency.Format(value), Currency.Format(book)));
+                }
+            }
+        }
+
         decimal? total = TotalAssets is { } t ? t + delta : null;
         if (total < 0m)
         {
@@ -239,13 +300,14 @@ public sealed class IssuerSnapshot
             notes.Add(MarketPrices.NotMarkedNote);
             holdings = [.. _holdings];
             total = TotalAssets;
+            kinds = HoldingKinds;
         }
         else
         {
             notes.Add(MarketPrices.OtherAssetsAtBookNote(AsOf));
         }
 
-        return Copy(total, holdings, _lineItems, prices.On, [.. notes]);
+        return Copy(total, holdings, _lineItems, prices.On, [.. notes], kinds);
     }
 
     /// <summary>Gets or initializes the names of fields that are estimates rather than figures read from a filing.</summary>

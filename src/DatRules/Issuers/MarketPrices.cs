@@ -109,6 +109,23 @@ public sealed class MarketPrices
     /// <returns>The note.</returns>
     public static string OtherAssetsAtBookNote(LocalDate bookDate) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Other assets at book value of {bookDate:yyyy-MM-dd}.");
 
+    /// <summary>
+    /// Gets the note of a kind of crypto revalued with the held coins (restricted, staked or receivable coins are the same
+    /// asset): its book amount scaled by the held coins' market / book value.
+    /// </summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="asset">The held asset.</param>
+    /// <param name="marked">The revalued amount, formatted with its currency.</param>
+    /// <param name="book">The book amount, formatted with its currency.</param>
+    /// <returns>The note.</returns>
+    public static string KindMovedWithHeldNote(HoldingKind kind, string asset, string marked, string book) =>
+        $"{Classification.HoldingsTreatment.NameOf(kind)} revalued with the {asset} holding (same coins): {marked} (book {book}).";
+
+    /// <summary>The kinds of crypto that are the same coins as the held ones and move with their price when marked to market.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns><see langword="true"/> for restricted, staked and receivable crypto.</returns>
+    public static bool MovesWithHeld(HoldingKind kind) => kind is HoldingKind.Restricted or HoldingKind.Staked or HoldingKind.Receivable;
+
     /// <summary>Gets the note of a balance sheet that cannot be revalued: its digital assets exceed its total assets.</summary>
     public static string NotMarkedNote => "Not marked to market: digital assets exceed total assets on the balance sheet, so other assets cannot be kept at book value.";
 }

@@ -1,3 +1,4 @@
+using DatRules.Issuers;
 using DatRules.Classification;
 
 namespace DatRules.Policies;
@@ -63,6 +64,7 @@ public static class BuiltInPolicies
         .WithStatus(PolicyStatus.Proposed)
         .Dated(new LocalDate(2025, 10, 10), new LocalDate(2026, 3, 2))
         .WithRatioThreshold(RatioThreshold.Msci)
+        .WithHoldings(HoldingsTreatment.Default)
         .OnMatch(PolicyAction.Exclude, PolicyAction.BlockAddition)
         .CitedFrom(MsciOct2025)
         .WithNotes("Would have been implemented at the February 2026 Index Review (effective after the close of 27 Feb 2026, as of 2 Mar 2026). Not implemented: superseded by the 6 Jan 2026 decision.")
@@ -79,6 +81,7 @@ public static class BuiltInPolicies
         .WithStatus(PolicyStatus.Adopted)
         .Dated(new LocalDate(2026, 1, 6), new LocalDate(2026, 1, 6))
         .WithRatioThreshold(RatioThreshold.Msci)
+        .WithHoldings(HoldingsTreatment.Default)
         .OnMatch(PolicyAction.FreezeShareIncreases | PolicyAction.DeferSizeSegmentMigration, PolicyAction.BlockAddition)
         .CitedFrom(MsciJan2026)
         .WithNotes("Constituents stay if they meet all other criteria. MSCI also opened a broader consultation on non-operating companies; its outcome is not modelled.")
@@ -109,6 +112,7 @@ public static class BuiltInPolicies
         .WithStatus(PolicyStatus.LegalAnalogy)
         .Dated(new LocalDate(1940, 8, 22), new LocalDate(1940, 8, 22))
         .WithRatioThreshold(RatioThreshold.Above(40m))
+        .WithHoldings(HoldingsTreatment.Default.With(HoldingKind.Etp, HoldingTreatment.Count))
         .OnMatch(PolicyAction.None, PolicyAction.None)
         .CitedFrom(new PolicySource("Investment Company Act of 1940, s.3(a)(1)(C)", "US Code (Cornell LII)", new LocalDate(1940, 8, 22), new Uri("https://www.law.cornell.edu/uscode/text/15/80a-3")))
         .WithNotes("ANALOGY, not legal advice: 'investment securities having a value exceeding 40 per centum of total assets' (exclusive bound), with digital assets treated as investment securities.")
@@ -124,6 +128,7 @@ public static class BuiltInPolicies
         .WithStatus(PolicyStatus.LegalAnalogy)
         .Dated(new LocalDate(1986, 10, 22), new LocalDate(1986, 10, 22))
         .WithRatioThreshold(RatioThreshold.AtLeast(50m))
+        .WithHoldings(HoldingsTreatment.Default.With(HoldingKind.Etp, HoldingTreatment.Count).With(HoldingKind.Stablecoin, HoldingTreatment.Count))
         .OnMatch(PolicyAction.None, PolicyAction.None)
         .CitedFrom(new PolicySource("Passive foreign investment company, asset test", "US Code (Cornell LII)", new LocalDate(1986, 10, 22), new Uri("https://www.law.cornell.edu/uscode/text/26/1297")))
         .WithNotes("ANALOGY, not legal advice: 'at least 50 percent' of assets produce or are held for passive income (inclusive bound), with digital assets treated as passive assets.")
@@ -138,6 +143,7 @@ public static class BuiltInPolicies
         .WithStatus(PolicyStatus.Scenario)
         .Dated(new LocalDate(2025, 11, 20), new LocalDate(2026, 3, 2))
         .WithRatioThreshold(RatioThreshold.Msci)
+        .WithHoldings(HoldingsTreatment.Default)
         .OnMatch(PolicyAction.Exclude, PolicyAction.BlockAddition)
         .CitedFrom(new PolicySource(
             "JPMorgan note on MSCI's DAT proposal (other index providers may follow), as reported",

@@ -28,7 +28,14 @@ public sealed class IndexPolicy
         NonConstituentAction = b.NonConstituentAction;
         Source = b.Source!;
         Notes = b.Notes;
+        Holdings = b.Holdings;
     }
+
+    /// <summary>
+    /// Gets which kinds of crypto the policy counts as digital-asset holdings (its ratio criterion's numerator):
+    /// <see cref="HoldingsTreatment.Default"/> unless the policy states another (<see cref="IndexPolicyBuilder.WithHoldings"/>).
+    /// </summary>
+    public HoldingsTreatment Holdings { get; }
 
     /// <summary>Gets the policy's unique id, e.g. <c>msci-2026-01-dat-freeze</c>.</summary>
     public string Id { get; }

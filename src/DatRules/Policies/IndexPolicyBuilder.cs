@@ -10,6 +10,9 @@ public sealed class IndexPolicyBuilder
 {
     private readonly List<IPolicyCriterion> _criteria = [];
 
+    // Ratio criteria added by WithRatioThreshold: they take the policy's holdings treatment when built.
+    private readonly HashSet<IPolicyCriterion> _ratioCriteria = new(ReferenceEqualityComparer.Instance);
+
     internal IndexPolicyBuilder(string id) => Id = id ?? string.Empty;
 
     internal string Id { get; }
@@ -33,6 +36,8 @@ public sealed class IndexPolicyBuilder
     internal PolicySource? Source { get; private set; }
 
     internal string? Notes { get; private set; }
+
+    internal HoldingsTreatment Holdings { get; private set; } = HoldingsTreatment.Default;
 
     /// <summary>Sets the provider and the index family or scope the policy applies to.</summary>
     /// <param name="provider">The provider.</param>
@@ -68,7 +73,26 @@ public sealed class IndexPolicyBuilder
     /// <summary>Adds a criterion on the digital-asset ratio.</summary>
     /// <param name="threshold">The threshold.</param>
     /// <returns>This builder.</returns>
-    public IndexPolicyBuilder WithRatioThreshold(RatioThreshold threshold) => WithCriterion(new RatioThresholdCriterion(threshold));
+    public IndexPolicyBuilder WithRatioThreshold(RatioThreshold threshold)
+    {
+        var criterion = new RatioThresholdCriterion(threshold);
+        _ratioCriteria.Add(criterion);
+        return WithCriterion(criterion);
+    }
+
+    /// <summary>
+    /// Sets which kinds of crypto count toward the policy's ratio threshold (<see cref="HoldingsTreatment.Default"/> if not
+    /// called). A treatment that counts customer crypto is refused by <see cref="Build"/>.
+    /// </summary>
+    /// <param name="holdings">The treatment.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="holdings"/> is null.</exception>
+    public IndexPolicyBuilder WithHoldings(HoldingsTreatment holdings)
+    {
+        ArgumentNullException.ThrowIfNull(holdings);
+        Holdings = holdings;
+        return this;
+    }
 
     /// <summary>Adds a criterion; every criterion must be met for the policy to match.</summary>
     /// <param name="criterion">The criterion.</param>
@@ -170,9 +194,25 @@ public sealed class IndexPolicyBuilder
             failures.Add($"{who}: a public source is required (CitedFrom)");
         }
 
+        if (!Holdings.IsValid)
+        {
+            failures.Add($"{who}: holdings.customer: {ReasonText.CustomerCryptoCounted}");
+        }
+
         if (failures.Count > 0)
         {
             throw new PolicyValidationException(failures);
+        }
+
+        for (int i = 0; i < _criteria.Count; i++)
+        {
+            if (_criteria[i] is RatioThresholdCriterion r && _ratioCriteria.Contains(r) && r.Holdings != Holdings)
+            {
+                var replaced = new RatioThresholdCriterion(r.Threshold, Holdings);
+                _ratioCriteria.Remove(r);
+                _ratioCriteria.Add(replaced);
+                _criteria[i] = replaced;
+            }
         }
 
         return new IndexPolicy(this);

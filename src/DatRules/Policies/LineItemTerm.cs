@@ -78,7 +78,9 @@ public sealed record LineItemTerm
                 return false;
             }
 
-            value = s.DigitalAssets;
+            // The kinds of crypto MSCI's reading counts (held, restricted, staked, receivable): the snapshot's digital assets
+            // whether or not its balance sheet splits them (docs/holdings.md).
+            value = s.CountedHoldings(Classification.HoldingsTreatment.Default);
             return true;
         }
 

@@ -36,7 +36,7 @@ public sealed class PolicyDecision
     public DatClassification Classification { get; }
 
     /// <summary>Gets the digital-asset ratio (fraction of 1) when defined.</summary>
-    public decimal? DigitalAssetRatio => Snapshot.DigitalAssetRatio;
+    public decimal? DigitalAssetRatio => Snapshot.HoldingsRatio(Policy.Holdings);
 
     /// <summary>
     /// Gets the action the provider takes, or <see langword="null"/> when it cannot be told: the

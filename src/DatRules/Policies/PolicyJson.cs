@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DatRules.Classification;
+using DatRules.Issuers;
 using DatRules.Json;
 
 namespace DatRules.Policies;
@@ -19,7 +20,7 @@ public static class PolicyJson
     private static readonly HashSet<string> PolicyProperties = new(StringComparer.Ordinal)
     {
         "id", "provider", "scope", "status", "announced", "effective", "threshold", "requireSelfDescribedDat",
-        "requireCapitalRaisedForDigitalAssets", "issuers", "actions", "source", "notes", "criteria",
+        "requireCapitalRaisedForDigitalAssets", "issuers", "actions", "source", "notes", "criteria", "holdings",
     };
 
     private static readonly string[] RootProperties = ["policies"];
@@ -151,6 +152,11 @@ public static class PolicyJson
             }
         }
 
+        if (e.TryGetProperty("holdings", out var h) && ReadHoldings(h, r) is { } holdings)
+        {
+            builder.WithHoldings(holdings);
+        }
+
         if (r.Bool(e, "requireSelfDescribedDat") == true)
         {
             builder.WithCriterion(PolicyCriteria.SelfDescribedDat());
@@ -234,6 +240,45 @@ public static class PolicyJson
 
             return null;
         }
+    }
+
+    private static HoldingsTreatment? ReadHoldings(JsonElement h, JsonElementReader r)
+    {
+        var hr = new JsonElementReader(r.Path + ".holdings", r.Errors);
+        if (h.ValueKind != JsonValueKind.Object)
+        {
+            hr.Fail(string.Empty, "expected { \"held\": \"count\", \"receivable\": \"exclude\", ... } (each \"count\" or \"exclude\")");
+            return null;
+        }
+
+        var keys = HoldingsTreatment.Kinds.ToDictionary(HoldingsTreatment.JsonKeyOf, k => k, StringComparer.Ordinal);
+        hr.Known(h, keys.Keys);
+        int before = hr.Count;
+        var treatment = HoldingsTreatment.Default;
+        foreach (var p in h.EnumerateObject())
+        {
+            if (!keys.TryGetValue(p.Name, out var kind))
+            {
+                continue;
+            }
+
+            string? value = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null;
+            var chosen = value switch { "count" => HoldingTreatment.Count, "exclude" => HoldingTreatment.Exclude, _ => (HoldingTreatment?)null };
+            if (chosen is null)
+            {
+                hr.Fail("." + p.Name, $"expected \"count\" or \"exclude\"; was {p.Value.GetRawText()}");
+            }
+            else if (kind == HoldingKind.Customer && chosen == HoldingTreatment.Count)
+            {
+                hr.Fail(".customer", ReasonText.CustomerCryptoCounted);
+            }
+            else
+            {
+                treatment = treatment.With(kind, chosen.Value);
+            }
+        }
+
+        return hr.Count > before ? null : treatment;
     }
 
     private static RatioThreshold? ReadThreshold(JsonElement t, JsonElementReader r)

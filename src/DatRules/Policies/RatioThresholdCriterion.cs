@@ -19,6 +19,21 @@ public sealed class RatioThresholdCriterion : IPolicyCriterion
         _classifier = new DatClassifier(threshold, $"digital assets {threshold} of total assets");
     }
 
+    /// <summary>Initializes the criterion with the kinds of crypto it counts.</summary>
+    /// <param name="threshold">The threshold and its bound.</param>
+    /// <param name="holdings">Which kinds of crypto count toward the ratio.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="threshold"/> or <paramref name="holdings"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="holdings"/> counts customer crypto.</exception>
+    public RatioThresholdCriterion(RatioThreshold threshold, HoldingsTreatment holdings)
+    {
+        ArgumentNullException.ThrowIfNull(threshold);
+        Threshold = threshold;
+        _classifier = new DatClassifier(threshold, $"digital assets {threshold} of total assets") { Holdings = holdings };
+    }
+
+    /// <summary>Gets which kinds of crypto count toward the ratio.</summary>
+    public HoldingsTreatment Holdings => _classifier.Holdings;
+
     /// <summary>Gets the threshold.</summary>
     public RatioThreshold Threshold { get; }
 

@@ -24,8 +24,8 @@ internal sealed class CompiledPolicy
 
         if (policy.Criteria is [RatioThresholdCriterion only])
         {
-            _single = new RatioKernel(u, only.Threshold);
-            if (useRatioIndex && u.HasRatioIndex)
+            _single = new RatioKernel(u, only.Threshold, only.Holdings);
+            if (useRatioIndex && u.HasRatioIndex && _single.IsHeldColumn)
             {
                 _rankCut = u.RatioIndex.Cut(_single);
             }
@@ -123,7 +123,7 @@ internal sealed class CompiledPolicy
     /// <summary>A criterion as a function from row to outcome code: 0 unknown, 1 met, 2 not met.</summary>
     private Func<int, byte> Compile(IPolicyCriterion c) => c switch
     {
-        RatioThresholdCriterion r => RatioOutcome(new RatioKernel(_u, r.Threshold)),
+        RatioThresholdCriterion r => RatioOutcome(new RatioKernel(_u, r.Threshold, r.Holdings)),
         LineItemRatioCriterion l => LineItemOutcome(new LineItemRatioKernel(_u, l)),
         IssuerListCriterion l => IssuerOutcome(l),
         FlagCriterion { Field: "self_described_dat" } => row => _u.SelfDescribed[row],

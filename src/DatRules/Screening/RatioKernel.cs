@@ -21,9 +21,17 @@ internal sealed class RatioKernel
     private readonly Tier _tier;
     private readonly RatioThreshold _threshold;
     private readonly decimal _unit;
+    private readonly long[] _digital;
+    private readonly byte[] _invalid;
 
-    internal RatioKernel(Universe u, RatioThreshold threshold)
+    internal RatioKernel(Universe u, RatioThreshold threshold, HoldingsTreatment? holdings = null)
     {
+        // The counted kinds pre-summed into one numerator column (once per treatment, kept by the universe): the kernel
+        // below stays one ratio of two columns whatever the treatment.
+        var numerator = u.NumeratorFor(holdings);
+        _digital = numerator.Values;
+        _invalid = numerator.Invalid;
+        IsHeldColumn = numerator.IsHeldColumn;
         _threshold = threshold;
         _inclusive = threshold.Bound == ThresholdBound.Inclusive;
         _unit = Universe.UnitOf(u.Scale);
@@ -36,7 +44,7 @@ internal sealed class RatioKernel
 
         _num = (long)num;
         _den = (long)den;
-        BigInteger lhsMax = (BigInteger)u.MaxDigital * _den, rhsMax = (BigInteger)u.MaxTotal * _num;
+        BigInteger lhsMax = (BigInteger)numerator.Max * _den, rhsMax = (BigInteger)u.MaxTotal * _num;
         _tier = lhsMax <= long.MaxValue && rhsMax <= long.MaxValue ? Tier.Int64
             : lhsMax <= (BigInteger)ulong.MaxValue * ulong.MaxValue && rhsMax <= (BigInteger)ulong.MaxValue * ulong.MaxValue ? Tier.UInt128
             : Tier.Decimal;
@@ -51,12 +59,15 @@ internal sealed class RatioKernel
 
     internal Tier Path => _tier;
 
+    /// <summary>Gets a value indicating whether the numerator is the universe's held-crypto column (the ratio index's order).</summary>
+    internal bool IsHeldColumn { get; }
+
     /// <summary>Writes DatClassification codes (0 indeterminate, 1 operating, 2 DAT) for rows [from, to).</summary>
     internal void Classify(Universe u, Span<byte> output, int from, int to)
     {
         if (_tier == Tier.Int64)
         {
-            ClassifyInt64(u.Digital, u.Total, u.Invalid, output, from, to);
+            ClassifyInt64(_digital, u.Total, _invalid, output, from, to);
             return;
         }
 
@@ -70,12 +81,12 @@ internal sealed class RatioKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal byte ClassOf(Universe u, int i)
     {
-        if (u.Invalid[i] != 0)
+        if (_invalid[i] != 0)
         {
             return 0;
         }
 
-        long d = u.Digital[i], t = u.Total[i];
+        long d = _digital[i], t = u.Total[i];
         bool crossed = unchecked(_tier switch
         {
             Tier.Int64 => _inclusive ? d * _den >= _num * t : d * _den > _num * t,

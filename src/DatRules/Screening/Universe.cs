@@ -37,6 +37,7 @@ public sealed class Universe
         LineItemSnapshots = LineItemRows.Select(r => b.LineItemRows[r]).ToArray();
         _sources = b.Sources is { } sources ? [.. sources, .. new IssuerSnapshot?[Math.Max(0, Count - sources.Count)]] : null;
         _sourceOf = b.SourceOf;
+        KindColumns = b.BuildKindColumns();
         MaxDigital = Digital.Length == 0 ? 0 : Digital.Max();
         MaxTotal = Total.Length == 0 ? 0 : Total.Max();
         _issuers = new Lazy<(int[] OfRow, string[] Tickers)>(BuildIssuers);
@@ -124,7 +125,9 @@ public sealed class Universe
     {
         if (term.TrailingQuarters is null && term.Item == LineItem.DigitalAssets)
         {
-            return new TermColumn(Digital, Signed: false, MaxDigital);
+            // The default treatment's counted holdings (the held column itself when no row carries other kinds).
+            var counted = NumeratorFor(Classification.HoldingsTreatment.Default);
+            return new TermColumn(counted.Values, Signed: false, counted.Max);
         }
 
         if (term.TrailingQuarters is null && term.Item == LineItem.TotalAssets)
@@ -136,6 +139,92 @@ public sealed class Universe
     }
 
     internal long MaxDigital { get; }
+
+    // The amounts of each kind of crypto beyond the held one (index = HoldingKind; 0, held, is Digital), in the same
+    // units as Digital; null where no row has that kind.
+    internal long[]?[] KindColumns { get; }
+
+    /// <summary>Gets a value indicating whether any row carries crypto of another kind than held (restricted, staked, ...).</summary>
+    public bool HasHoldingKinds => KindColumns.Any(c => c is not null);
+
+    private readonly ConcurrentDictionary<int, Lazy<NumeratorColumn>> _numerators = new();
+
+    /// <summary>
+    /// The numerator column of a holdings treatment: the counted kinds pre-summed per row once per treatment (cached), so
+    /// the kernel stays a single ratio. Rows whose counted holdings exceed total assets are invalid, as Digital > Total is.
+    /// </summary>
+    internal NumeratorColumn NumeratorFor(Classification.HoldingsTreatment? treatment)
+    {
+        int mask = 1;
+        if (treatment is not null)
+        {
+            mask = 0;
+            for (int k = 0; k < KindColumns.Length; k++)
+            {
+                if (treatment.Counts((HoldingKind)k) && (k == 0 || KindColumns[k] is not null))
+                {
+                    mask |= 1 << k;
+                }
+            }
+        }
+
+        if (mask == 1)
+        {
+            return new NumeratorColumn(Digital, Invalid, MaxDigital, IsHeldColumn: true);
+        }
+
+        return _numerators.GetOrAdd(mask, m => new Lazy<NumeratorColumn>(() => BuildNumerator(m))).Value;
+    }
+
+    private static void AddInto(long[] sum, long[] column)
+    {
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var s = System.Runtime.InteropServices.MemoryMarshal.Cast<long, System.Numerics.Vector<long>>(sum.AsSpan());
+            var c = System.Runtime.InteropServices.MemoryMarshal.Cast<long, System.Numerics.Vector<long>>(column.AsSpan());
+            for (int v = 0; v < s.Length; v++)
+            {
+                s[v] += c[v];
+            }
+
+            i = s.Length * System.Numerics.Vector<long>.Count;
+        }
+
+        for (; i < sum.Length; i++)
+        {
+            sum[i] += column[i];
+        }
+    }
+
+    internal NumeratorColumn BuildNumerator(int mask)
+    {
+        var sum = new long[Count];
+        if ((mask & 1) != 0)
+        {
+            Digital.AsSpan().CopyTo(sum);
+        }
+
+        for (int k = 1; k < KindColumns.Length; k++)
+        {
+            if ((mask & (1 << k)) != 0 && KindColumns[k] is { } column)
+            {
+                // Each amount is below 2^53 units and there are at most seven: the sum stays below 2^56.
+                AddInto(sum, column);
+            }
+        }
+
+        var invalid = new byte[Count];
+        long max = 0;
+        for (int i = 0; i < sum.Length; i++)
+        {
+            long t = Total[i], n = sum[i];
+            invalid[i] = t <= 0 || n > t ? (byte)1 : (byte)0;
+            max = Math.Max(max, n);
+        }
+
+        return new NumeratorColumn(sum, invalid, max, IsHeldColumn: false);
+    }
 
     internal long MaxTotal { get; }
 
@@ -217,7 +306,10 @@ public sealed class Universe
         };
     }
 
-    /// <summary>Gets the digital-asset ratio of a row (fraction of 1), or <see langword="null"/> where undefined.</summary>
+    /// <summary>
+    /// Gets the digital-asset ratio of a row (fraction of 1) under <see cref="Classification.HoldingsTreatment.Default"/>
+    /// (held crypto alone when no row carries other kinds), or <see langword="null"/> where undefined.
+    /// </summary>
     /// <param name="row">The row index.</param>
     /// <returns>The ratio.</returns>
     public decimal? RatioAt(int row)
@@ -225,10 +317,11 @@ public sealed class Universe
         int f = Array.BinarySearch(FallbackRows, row);
         if (f >= 0)
         {
-            return FallbackSnapshots[f].DigitalAssetRatio;
+            return FallbackSnapshots[f].HoldingsRatio(Classification.HoldingsTreatment.Default);
         }
 
-        return Invalid[row] == 1 ? null : (decimal)Digital[row] / Total[row];
+        var numerator = NumeratorFor(Classification.HoldingsTreatment.Default);
+        return numerator.Invalid[row] == 1 ? null : (decimal)numerator.Values[row] / Total[row];
     }
 
     internal static decimal UnitOf(int scale) => 1m / Pow10(scale);

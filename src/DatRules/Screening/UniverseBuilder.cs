@@ -76,6 +76,35 @@ public sealed class UniverseBuilder
     /// <summary>Rows whose snapshot carries line items (beyond digital and total assets), all representable at the scale.</summary>
     internal Dictionary<int, IssuerSnapshot> LineItemRows { get; } = [];
 
+    // Amounts of the other kinds of crypto (index = HoldingKind; 0 unused): sparse while adding, or adopted columns.
+    private readonly List<(int Row, long Units)>?[] _kinds = new List<(int Row, long Units)>?[7];
+    private long[]?[]? _adoptedKinds;
+
+    internal long[]?[] BuildKindColumns()
+    {
+        if (_adoptedKinds is not null)
+        {
+            return _adoptedKinds;
+        }
+
+        var columns = new long[]?[_kinds.Length];
+        for (int k = 1; k < _kinds.Length; k++)
+        {
+            if (_kinds[k] is { Count: > 0 } entries)
+            {
+                var column = new long[Count];
+                foreach (var (row, units) in entries)
+                {
+                    column[row] = units;
+                }
+
+                columns[k] = column;
+            }
+        }
+
+        return columns;
+    }
+
     /// <summary>Adds a domain snapshot.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <returns>This builder.</returns>
@@ -106,8 +135,32 @@ public sealed class UniverseBuilder
 
         Sources.Add(snapshot);
 
+        // Other kinds of crypto: scaled to the integer columns, or the whole row goes to the domain path.
+        bool kindsFit = true;
+        Span<long> kindUnits = stackalloc long[7];
+        if (!snapshot.HoldingKinds.IsEmpty)
+        {
+            for (int k = 1; k < kindUnits.Length; k++)
+            {
+                kindsFit &= TryScale(snapshot.HoldingKinds.AmountOf((HoldingKind)k), out kindUnits[k]);
+            }
+        }
+
+        int row = Count;
+
         // A currency mix cannot be carried by the USD columns: such rows keep their snapshot (domain path).
-        AddRow(snapshot.Issuer.Ticker, snapshot.AsOf, digital, snapshot.TotalAssets, invalid, snapshot.IsIndexConstituent, snapshot.SelfDescribedDat, snapshot.CapitalRaisedPrimarilyForDigitalAssets, () => snapshot, snapshot.HasCurrencyMix || !lineItemsFit);
+        AddRow(snapshot.Issuer.Ticker, snapshot.AsOf, digital, snapshot.TotalAssets, invalid, snapshot.IsIndexConstituent, snapshot.SelfDescribedDat, snapshot.CapitalRaisedPrimarilyForDigitalAssets, () => snapshot, snapshot.HasCurrencyMix || !lineItemsFit || !kindsFit);
+        if (!Fallback.ContainsKey(row))
+        {
+            for (int k = 1; k < kindUnits.Length; k++)
+            {
+                if (kindUnits[k] != 0)
+                {
+                    (_kinds[k] ??= []).Add((row, kindUnits[k]));
+                }
+            }
+        }
+
         return this;
     }
 
@@ -227,11 +280,12 @@ public sealed class UniverseBuilder
     /// <param name="capitalRaised">Flags: 0 unknown, 1 yes, 2 no.</param>
     /// <param name="lineItemRows">Snapshots of the rows with line items, for the criteria that read them.</param>
     /// <param name="snapshotOf">Builds the full snapshot of a row on demand (custom criteria, explanations), or null.</param>
+    /// <param name="kinds">The amounts of the other kinds of crypto, by <see cref="HoldingKind"/> (index 0 unused; null where none), or null.</param>
     /// <param name="fallback">The snapshots of rows whose amounts are not whole cents below 2^53 (screened by the domain).</param>
     /// <returns>The universe (scale 2).</returns>
-    internal static Universe Adopt(int count, byte[] tickerUtf8, int[] tickerEnds, int[] asOfDays, long[] digital, long[] total, byte[] constituent, byte[] selfDescribed, byte[] capitalRaised, IReadOnlyDictionary<int, IssuerSnapshot> fallback, IReadOnlyDictionary<int, IssuerSnapshot>? lineItemRows = null, Func<int, IssuerSnapshot>? snapshotOf = null)
+    internal static Universe Adopt(int count, byte[] tickerUtf8, int[] tickerEnds, int[] asOfDays, long[] digital, long[] total, byte[] constituent, byte[] selfDescribed, byte[] capitalRaised, IReadOnlyDictionary<int, IssuerSnapshot> fallback, IReadOnlyDictionary<int, IssuerSnapshot>? lineItemRows = null, Func<int, IssuerSnapshot>? snapshotOf = null, long[]?[]? kinds = null)
     {
-        var b = new UniverseBuilder { SourceOf = snapshotOf };
+        var b = new UniverseBuilder { SourceOf = snapshotOf, _adoptedKinds = kinds ?? new long[]?[7] };
         var invalid = new byte[count];
         for (int i = 0; i < count; i++)
         {
