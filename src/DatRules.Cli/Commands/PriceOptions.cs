@@ -17,12 +17,12 @@ internal sealed class PriceOptions
 
     public Option<FileInfo?> Prices { get; } = new("--prices")
     {
-        Description = "CSV of prices (header asset,price; USD per unit) to mark holdings to market.",
+        Description = "CSV of prices in USD per unit: asset,price to mark holdings to market, or a history asset,date,price (the last price on or before --prices-on is used; with --events, the built-in BTC/ETH/SOL history when omitted).",
     };
 
     public Option<string?> PricesOn { get; } = new("--prices-on")
     {
-        Description = "Date of the prices (yyyy-MM-dd) for the label 'marked to market on'. Default: today (UTC).",
+        Description = "Date of the prices (yyyy-MM-dd): the label 'marked to market on', the day a price history is read on, and the nowcast day with --events. Default: today (UTC), or --as-known-on with --events.",
         HelpName = "date",
     };
 
@@ -50,12 +50,22 @@ internal sealed class PriceOptions
             pairs.Add(new(entry[..eq].Trim(), price));
         }
 
+        string? on = parse.GetValue(PricesOn);
         if (parse.GetValue(Prices) is { } file)
         {
-            ReadFile(file, pairs, errors);
+            if (IsHistory(file))
+            {
+                // asset,date,price: the last price on or before --prices-on of each asset.
+                var day = on is null ? throw new UsageException("--prices names a price history (asset,date,price): give the day with --prices-on.") : PolicySelection.ParseDate(on, "--prices-on");
+                var picked = PriceHistoryCsv.Read(file.FullName).On(day);
+                pairs.AddRange(picked?.Prices ?? throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--prices: {file.Name} has no price on or before {day:yyyy-MM-dd}.")));
+            }
+            else
+            {
+                ReadFile(file, pairs, errors);
+            }
         }
 
-        string? on = parse.GetValue(PricesOn);
         if (pairs.Count == 0 && errors.Count == 0)
         {
             return on is null ? null : throw new UsageException("--prices-on needs --price or --prices.");
@@ -75,6 +85,18 @@ internal sealed class PriceOptions
         {
             throw new UsageException(e.Message[..(e.Message.IndexOf(" (Parameter", StringComparison.Ordinal) is var i and > 0 ? i : e.Message.Length)]);
         }
+    }
+
+    /// <summary>Whether a prices file is a history (its header names a <c>date</c> column).</summary>
+    public static bool IsHistory(FileInfo file)
+    {
+        if (!file.Exists)
+        {
+            return false;
+        }
+
+        using var reader = new StreamReader(file.FullName);
+        return reader.ReadLine()?.Split(',').Any(h => string.Equals(h.Trim(), "date", StringComparison.OrdinalIgnoreCase)) == true;
     }
 
     private static void ReadFile(FileInfo file, List<KeyValuePair<string, decimal>> pairs, List<string> errors)
