@@ -53,7 +53,7 @@ internal sealed class PriceOptions
         string? on = parse.GetValue(PricesOn);
         if (parse.GetValue(Prices) is { } file)
         {
-            if (IsHistory(file))
+            if (PriceHistoryCsv.IsHistory(file.FullName))
             {
                 // asset,date,price: the last price on or before --prices-on of each asset.
                 var day = on is null ? throw new UsageException("--prices names a price history (asset,date,price): give the day with --prices-on.") : PolicySelection.ParseDate(on, "--prices-on");
@@ -85,18 +85,6 @@ internal sealed class PriceOptions
         {
             throw new UsageException(e.Message[..(e.Message.IndexOf(" (Parameter", StringComparison.Ordinal) is var i and > 0 ? i : e.Message.Length)]);
         }
-    }
-
-    /// <summary>Whether a prices file is a history (its header names a <c>date</c> column).</summary>
-    public static bool IsHistory(FileInfo file)
-    {
-        if (!file.Exists)
-        {
-            return false;
-        }
-
-        using var reader = new StreamReader(file.FullName);
-        return reader.ReadLine()?.Split(',').Any(h => string.Equals(h.Trim(), "date", StringComparison.OrdinalIgnoreCase)) == true;
     }
 
     private static void ReadFile(FileInfo file, List<KeyValuePair<string, decimal>> pairs, List<string> errors)

@@ -23,6 +23,35 @@ public static class PriceHistoryCsv
         return Read(stream, "built-in prices");
     }
 
+    /// <summary>Gets whether a prices file is a history: its header (read with the snapshot CSV's tokenizer) names a <c>date</c> column, where a plain <c>asset,price</c> list does not.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>Whether it is a history; <see langword="false"/> for a file that does not exist or is empty.</returns>
+    public static bool IsHistory(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        using var stream = File.OpenRead(path);
+        var reader = new CsvRecordReader(stream, Path.GetFileName(path));
+        if (!reader.Read() || reader.RecordError is not null)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < reader.FieldCount; i++)
+        {
+            if (ExposureCsv.TryDecode(reader.Field(i), out string name, out _) && string.Equals(name, "date", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Reads a price history file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The history.</returns>
