@@ -235,7 +235,8 @@ public sealed class SnapshotFrame
     /// or before it; other assets less cash-funded purchases, plus sale proceeds and cash raised. Rows so estimated are
     /// labelled estimates (<c>"estimate": true</c>, a <c>*</c> in the table, the CSV's <c>estimate</c> column) and their
     /// reasons cite every announcement and the price used. Rows without a holding or announcement keep their figures; rows
-    /// in another currency than USD keep them and say so. Point in time: call it on <see cref="KnownOn"/>'s frame of the
+    /// in another currency than USD, and rows without announcements whose units or total assets are not reported, keep
+    /// them and say so. Point in time: call it on <see cref="KnownOn"/>'s frame of the
     /// same day, so that a balance sheet not yet filed is not used.
     /// </summary>
     /// <param name="events">The announcements (<see cref="AnnouncementCsv"/>).</param>

@@ -429,7 +429,8 @@ internal sealed class SnapshotTable
     /// <summary>
     /// Creates this table carried forward to <paramref name="on"/> (<see cref="Nowcasting.Nowcast.Estimate"/> per row): each
     /// row with a holding or an announcement after its balance sheet becomes its estimate (amounts and units replaced,
-    /// reasons in its valuation notes, labelled an estimate); rows in another currency than USD keep their figures and say so.
+    /// reasons in its valuation notes, labelled an estimate); rows in another currency than USD, and rows without announcements
+    /// whose units or total assets are not reported, keep their figures and say so.
     /// </summary>
     /// <param name="events">The announcements.</param>
     /// <param name="prices">The price history.</param>
@@ -479,6 +480,11 @@ internal sealed class SnapshotTable
                 total[row] = estimate.Snapshot.TotalAssets;
                 units[row] = estimate.Units;
                 notes[row] = [.. estimate.Snapshot.ValuationNotes];
+            }
+            catch (Nowcasting.NowcastException e) when (e.Announcement is null && e.MissingPriceOf is null && mine.Count == 0)
+            {
+                // The balance sheet itself cannot be carried (units or total assets not reported) and nothing was announced: as filed.
+                notes[row] = [Nowcasting.NowcastText.NotNowcast(e.Message)];
             }
             catch (Nowcasting.NowcastException e)
             {

@@ -68,6 +68,15 @@ public static class NowcastText
     /// <returns>The text.</returns>
     public static string NotNowcastCurrency(Currency currency) => $"Not nowcast: the balance sheet is in {currency}, the prices in USD; balance-sheet figures.";
 
+    /// <summary>Gets the note of a balance sheet left as filed because it cannot be carried forward and nothing was announced after it.</summary>
+    /// <param name="why">Why it cannot be carried forward.</param>
+    /// <returns>The text.</returns>
+    public static string NotNowcast(string why)
+    {
+        ArgumentNullException.ThrowIfNull(why);
+        return $"Not nowcast, balance-sheet figures: {why}";
+    }
+
     /// <summary>Gets the heading suffix of a nowcast screen.</summary>
     /// <param name="on">The decision day.</param>
     /// <param name="announcements">The number of announcements read.</param>

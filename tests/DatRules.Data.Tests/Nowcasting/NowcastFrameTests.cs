@@ -141,6 +141,35 @@ public sealed class NowcastFrameTests
     }
 
     [Fact]
+    public void BalanceSheetThatCannotBeCarried_WithoutAnnouncements_KeepsItsFiguresAndSaysWhy()
+    {
+        // CCC: units not reported; DDD: total assets not reported. Nothing announced: both as filed, not estimates.
+        var frame = SnapshotFrame.ReadCsv(Utf8("ticker,as_of,asset,units,digital_assets_usd,total_assets_usd,filed\nCCC,2025-06-30,BTC,,100,400,2025-08-01\nDDD,2025-06-30,BTC,5,100,,2025-08-01\n"));
+
+        var now = frame.Nowcast(Events(string.Empty), History(), new LocalDate(2025, 10, 10));
+
+        Assert.Equal(100m, now.SnapshotAt(0).DigitalAssets);
+        Assert.Equal(400m, now.SnapshotAt(0).TotalAssets);
+        Assert.False(now.SnapshotAt(0).IsEstimate);
+        Assert.Null(now.SnapshotAt(1).TotalAssets);
+        var report = ScreenReport.Classify(now, Classification.DatClassifier.Msci, "nowcast");
+        Assert.False(report.IsEstimateAt(0));
+        using var json = new MemoryStream();
+        report.WriteJson(json);
+        Assert.Contains("Not nowcast, balance-sheet figures: CCC (2025-06-30): the units of BTC are not known, so the coins cannot be priced.", Encoding.UTF8.GetString(json.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BalanceSheetThatCannotBeCarried_WithAnAnnouncement_IsAnError()
+    {
+        var frame = SnapshotFrame.ReadCsv(Utf8("ticker,as_of,asset,units,digital_assets_usd,total_assets_usd,filed\nCCC,2025-06-30,BTC,,100,400,2025-08-01\n"), new SnapshotReadOptions { SourceName = "snapshots.csv" });
+
+        var ex = Assert.Throws<InputException>(() => frame.Nowcast(Events("CCC,2025-07-01,BTC,1,1,capital,s\n"), History(), new LocalDate(2025, 10, 10)));
+
+        Assert.Equal("line 2, column 'units': CCC (2025-06-30): the units of BTC are not known, so the coins cannot be priced.", ex.Errors.Single().ToString());
+    }
+
+    [Fact]
     public void OversellInTheFile_NamesItsLine()
     {
         var ex = Assert.Throws<InputException>(() => Frame().KnownOn(new LocalDate(2025, 10, 10)).Nowcast(Events("AAA,2025-10-01,BTC,2,1,capital,s\nAAA,2025-10-02,BTC,-13,1,,s\n"), History(), new LocalDate(2025, 10, 10)));
