@@ -229,6 +229,33 @@ public sealed class SnapshotFrame
         return new SnapshotFrame(Table.MarkToMarket(prices), Skipped, SelectionNotes, SourceName);
     }
 
+    /// <summary>
+    /// Returns the frame carried forward to a decision day (<see cref="Nowcasting.Nowcast.Estimate"/> on each row): coins on
+    /// the balance sheet plus those announced after it and on or before <paramref name="on"/>, valued at the last price on
+    /// or before it; other assets less cash-funded purchases, plus sale proceeds and cash raised. Rows so estimated are
+    /// labelled estimates (<c>"estimate": true</c>, a <c>*</c> in the table, the CSV's <c>estimate</c> column) and their
+    /// reasons cite every announcement and the price used. Rows without a holding or announcement keep their figures; rows
+    /// in another currency than USD, and rows without announcements whose units or total assets are not reported, keep
+    /// them and say so. Point in time: call it on <see cref="KnownOn"/>'s frame of the
+    /// same day, so that a balance sheet not yet filed is not used.
+    /// </summary>
+    /// <param name="events">The announcements (<see cref="AnnouncementCsv"/>).</param>
+    /// <param name="prices">The price history (<see cref="PriceHistoryCsv"/>).</param>
+    /// <param name="on">The decision day.</param>
+    /// <param name="pricesName">The name of the price history, for errors (default <c>prices</c>).</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="InputException">A row cannot be carried forward: an announcement in another asset than the row's, a sale of more coins than held, other assets below zero, or no price on or before the day (the events file's line, or the input's, is named).</exception>
+    /// <exception cref="InvalidOperationException">The frame is already marked to market or nowcast.</exception>
+    public SnapshotFrame Nowcast(AnnouncementFile events, Nowcasting.PriceHistory prices, LocalDate on, string? pricesName = null)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(prices);
+        return new SnapshotFrame(Table.Nowcast(events, prices, on, pricesName ?? "prices", SourceName), Skipped, SelectionNotes, SourceName);
+    }
+
+    /// <summary>Gets whether the frame is a nowcast (<see cref="Nowcast"/>): its estimated rows are labelled so.</summary>
+    public bool IsNowcast => Table.IsNowcast;
+
     /// <summary>Writes the frame as a snapshot CSV (every column it holds), which <see cref="ReadCsv(Stream, SnapshotReadOptions)"/> reads back whole.</summary>
     /// <param name="stream">The stream, left open.</param>
     public void WriteCsv(Stream stream)

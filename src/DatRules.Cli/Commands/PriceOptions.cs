@@ -17,12 +17,12 @@ internal sealed class PriceOptions
 
     public Option<FileInfo?> Prices { get; } = new("--prices")
     {
-        Description = "CSV of prices (header asset,price; USD per unit) to mark holdings to market.",
+        Description = "CSV of prices in USD per unit: asset,price to mark holdings to market, or a history asset,date,price (the last price on or before --prices-on is used; with --events, the built-in BTC/ETH/SOL history when omitted).",
     };
 
     public Option<string?> PricesOn { get; } = new("--prices-on")
     {
-        Description = "Date of the prices (yyyy-MM-dd) for the label 'marked to market on'. Default: today (UTC).",
+        Description = "Date of the prices (yyyy-MM-dd): the label 'marked to market on', the day a price history is read on, and the nowcast day with --events. Default: today (UTC), or --as-known-on with --events.",
         HelpName = "date",
     };
 
@@ -50,12 +50,22 @@ internal sealed class PriceOptions
             pairs.Add(new(entry[..eq].Trim(), price));
         }
 
+        string? on = parse.GetValue(PricesOn);
         if (parse.GetValue(Prices) is { } file)
         {
-            ReadFile(file, pairs, errors);
+            if (PriceHistoryCsv.IsHistory(file.FullName))
+            {
+                // asset,date,price: the last price on or before --prices-on of each asset.
+                var day = on is null ? throw new UsageException("--prices names a price history (asset,date,price): give the day with --prices-on.") : PolicySelection.ParseDate(on, "--prices-on");
+                var picked = PriceHistoryCsv.Read(file.FullName).On(day);
+                pairs.AddRange(picked?.Prices ?? throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--prices: {file.Name} has no price on or before {day:yyyy-MM-dd}.")));
+            }
+            else
+            {
+                ReadFile(file, pairs, errors);
+            }
         }
 
-        string? on = parse.GetValue(PricesOn);
         if (pairs.Count == 0 && errors.Count == 0)
         {
             return on is null ? null : throw new UsageException("--prices-on needs --price or --prices.");

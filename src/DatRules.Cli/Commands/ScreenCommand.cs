@@ -64,9 +64,13 @@ internal static class ScreenCommand
             DefaultValueFactory = _ => ",",
             HelpName = "char",
         };
+        var events = new Option<FileInfo?>("--events")
+        {
+            Description = "Nowcast: CSV of purchases, sales and cash announced after each balance sheet (ticker,announced,asset,units,cost,funded_by,source); each balance sheet known on the day is carried to --prices-on (or --as-known-on) with the prices of --prices. Rows are labelled estimates.",
+        };
         var command = new Command("screen", "Classify each company as an operating company or a digital-asset treasury (DAT).")
         {
-            input, threshold, format, skipInvalid, noReasons, asKnownOn, maxAge, wide, tickers, delimiter, output,
+            input, threshold, format, skipInvalid, noReasons, asKnownOn, maxAge, wide, tickers, delimiter, output, events,
         };
         selection.AddTo(command);
         var prices = new PriceOptions();
@@ -102,7 +106,34 @@ internal static class ScreenCommand
             {
                 SnapshotOutput.RefuseInput(target, [("--input", inputFile)]);
             }
-            var marketPrices = prices.Resolve(parse, ctx.Clock);
+            var eventsFile = parse.GetValue(events);
+            NodaTime.LocalDate? nowcastOn = null;
+            AnnouncementFile? announcements = null;
+            Nowcasting.PriceHistory? history = null;
+            string? historyName = null;
+            if (eventsFile is not null)
+            {
+                if (parse.GetValue(prices.Price) is { Length: > 0 })
+                {
+                    throw new UsageException("--events values coins at a price history (--prices F.csv with asset,date,price, or the built-in one), not --price.");
+                }
+
+                nowcastOn = parse.GetValue(prices.PricesOn) is { } pricesOn ? PolicySelection.ParseDate(pricesOn, "--prices-on") : knownOn
+                    ?? throw new UsageException("--events needs the nowcast day: give --as-known-on or --prices-on.");
+                if (knownOn is { } k2 && k2 > nowcastOn)
+                {
+                    throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--as-known-on {k2:yyyy-MM-dd} is after the nowcast day {nowcastOn:yyyy-MM-dd}: balance sheets filed after the day would be used."));
+                }
+
+                knownOn ??= nowcastOn;
+                announcements = AnnouncementCsv.Read(eventsFile.FullName);
+                var pricesFile = parse.GetValue(prices.Prices);
+                history = pricesFile is null ? PriceHistoryCsv.BuiltIn() : PriceHistoryCsv.Read(pricesFile.FullName);
+                historyName = pricesFile?.Name ?? "the built-in prices";
+                knownNote = string.Create(CultureInfo.InvariantCulture, $", as known on {knownOn:yyyy-MM-dd}") + Nowcasting.NowcastText.Heading(nowcastOn.Value, announcements.Announcements.Count);
+            }
+
+            var marketPrices = eventsFile is null ? prices.Resolve(parse, ctx.Clock) : null;
             if (marketPrices is not null)
             {
                 knownNote += string.Create(
@@ -168,13 +199,18 @@ internal static class ScreenCommand
                 frame = frame.MarkToMarket(marketPrices);
             }
 
+            if (announcements is not null && history is not null && nowcastOn is { } day)
+            {
+                frame = frame.Nowcast(announcements, history, day, historyName);
+            }
+
             if (parse.GetValue(maxAge) is < 0)
             {
                 throw new UsageException("--max-age must be 0 or more days.");
             }
 
-            // Ages count to the screen's date: --date when given, else today (UTC) by the injected clock.
-            var today = parse.GetValue(selection.Date) is { } onText ? PolicySelection.ParseDate(onText, "--date") : ctx.Clock.GetCurrentInstant().InUtc().Date;
+            // Ages count to the screen's date: --date when given, else the nowcast day, else today (UTC) by the injected clock.
+            var today = parse.GetValue(selection.Date) is { } onText ? PolicySelection.ParseDate(onText, "--date") : nowcastOn ?? ctx.Clock.GetCurrentInstant().InUtc().Date;
             var report = (policy is null ? ScreenReport.Classify(frame, classifier, heading) : ScreenReport.Create(frame, policy, heading)).WithAge(today, parse.GetValue(maxAge));
             Action<Stream> write = stream =>
             {

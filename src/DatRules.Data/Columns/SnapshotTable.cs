@@ -129,6 +129,9 @@ internal sealed class SnapshotTable
     private string[][]? _valuationNotes;
     private Dictionary<string, AmountColumn>? _bookKinds;
 
+    // Nowcast (Nowcast): each estimated row's snapshot (null for rows left as filed); the amounts and units columns hold its figures.
+    private IssuerSnapshot?[]? _estimates;
+
     /// <summary>Gets row <paramref name="row"/>'s valuation notes (empty unless marked to market).</summary>
     /// <param name="row">The row.</param>
     /// <returns>The notes, in the domain's order.</returns>
@@ -209,15 +212,25 @@ internal sealed class SnapshotTable
     /// <summary>Gets the estimated fields of a row (the <c>estimated_fields</c> column, split at <c>;</c>).</summary>
     /// <param name="row">The row.</param>
     /// <returns>The field names.</returns>
-    public string[] EstimatedFieldsAt(int row) => Estimated?.StringAt(row) is { } e
-        ? e.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        : [];
+    public string[] EstimatedFieldsAt(int row) => _estimates?[row] is { } estimate
+        ? [.. estimate.EstimatedFields]
+        : Estimated?.StringAt(row) is { } e
+            ? e.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
 
     /// <summary>Gets whether the row's ratio depends on an estimated input (digital or total assets).</summary>
     /// <param name="row">The row.</param>
     /// <returns>Whether it does.</returns>
     public bool IsRatioEstimateAt(int row) =>
-        Estimated is { } e && !e[row].IsEmpty && EstimatedFieldsAt(row).Any(f => ScreenWriter.RatioInputs.Contains(f));
+        _estimates?[row] is not null || (Estimated is { } e && !e[row].IsEmpty && EstimatedFieldsAt(row).Any(f => ScreenWriter.RatioInputs.Contains(f)));
+
+    /// <summary>Gets whether the row names estimated fields (its own, or a nowcast's).</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>Whether it does.</returns>
+    public bool HasEstimatedFieldsAt(int row) => _estimates?[row] is not null || (Estimated is { } e && !e[row].IsEmpty);
+
+    /// <summary>Gets whether the table is a nowcast (<see cref="Nowcast"/>).</summary>
+    public bool IsNowcast => _estimates is not null;
 
     /// <summary>Gets the row's currency (both amounts), or <see langword="null"/> for USD.</summary>
     /// <param name="row">The row.</param>
@@ -330,6 +343,11 @@ internal sealed class SnapshotTable
 
     private IssuerSnapshot Own(int row)
     {
+        if (_estimates?[row] is { } estimate)
+        {
+            return estimate;
+        }
+
         string? code = CurrencyAt(row);
         var currency = code is null ? default : new Currency(code);
         decimal digital = (_bookDigital ?? Digital).ValueAt(row)!.Value;
@@ -436,6 +454,7 @@ internal sealed class SnapshotTable
             _bookTotal = (AmountColumn?)_bookTotal?.Gather(rows),
             _valuationNotes = _valuationNotes is null ? null : [.. rows.Select(r => _valuationNotes[r])],
             _bookKinds = _bookKinds?.ToDictionary(p => p.Key, p => (AmountColumn)p.Value.Gather(rows), StringComparer.Ordinal),
+            _estimates = _estimates is null ? null : [.. rows.Select(r => _estimates[r])],
         };
         for (int i = 0; i < rows.Length; i++)
         {
@@ -550,6 +569,93 @@ internal sealed class SnapshotTable
         marked.Count = Count;
         marked._lineRuns.AddRange(_lineRuns);
         return marked;
+    }
+
+    /// <summary>
+    /// Creates this table carried forward to <paramref name="on"/> (<see cref="Nowcasting.Nowcast.Estimate"/> per row): each
+    /// row with a holding or an announcement after its balance sheet becomes its estimate (amounts and units replaced,
+    /// reasons in its valuation notes, labelled an estimate); rows in another currency than USD, and rows without announcements
+    /// whose units or total assets are not reported, keep their figures and say so.
+    /// </summary>
+    /// <param name="events">The announcements.</param>
+    /// <param name="prices">The price history.</param>
+    /// <param name="on">The decision day.</param>
+    /// <param name="pricesName">The name of the price history, for errors.</param>
+    /// <param name="inputName">The name of this table's input, for errors.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="InputException">A row cannot be carried forward (the file, line and column at fault are named).</exception>
+    internal SnapshotTable Nowcast(AnnouncementFile events, Nowcasting.PriceHistory prices, LocalDate on, string pricesName, string inputName)
+    {
+        if (_prices is not null || _estimates is not null)
+        {
+            throw new InvalidOperationException("The frame is already marked to market or nowcast; nowcast the balance-sheet frame instead.");
+        }
+
+        var digital = new decimal?[Count];
+        var total = new decimal?[Count];
+        var units = new decimal?[Count];
+        var notes = new string[Count][];
+        var estimates = new IssuerSnapshot?[Count];
+        var errors = new List<(string File, InputError Error)>();
+        var unitsStore = Store<AmountColumn>("units");
+        for (int row = 0; row < Count; row++)
+        {
+            digital[row] = Digital.ValueAt(row);
+            total[row] = Total.ValueAt(row);
+            units[row] = unitsStore?.ValueAt(row);
+            notes[row] = [];
+            var snapshot = ToSnapshot(row);
+            var mine = events.Announcements.Where(a => string.Equals(a.Ticker, snapshot.Issuer.Ticker, StringComparison.OrdinalIgnoreCase) && a.Announced > snapshot.AsOf && a.Announced <= on).ToList();
+            if (snapshot.Currency != Currency.Usd)
+            {
+                notes[row] = [Nowcasting.NowcastText.NotNowcastCurrency(snapshot.Currency)];
+                continue;
+            }
+
+            if (snapshot.Holdings.Count == 0 && mine.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var estimate = Nowcasting.Nowcast.Estimate(snapshot, mine, prices, on);
+                estimates[row] = estimate.Snapshot;
+                digital[row] = estimate.Snapshot.DigitalAssets;
+                total[row] = estimate.Snapshot.TotalAssets;
+                units[row] = estimate.Units;
+                notes[row] = [.. estimate.Snapshot.ValuationNotes];
+            }
+            catch (Nowcasting.NowcastException e) when (e.Announcement is null && e.MissingPriceOf is null && mine.Count == 0)
+            {
+                // The balance sheet itself cannot be carried (units or total assets not reported) and nothing was announced: as filed.
+                notes[row] = [Nowcasting.NowcastText.NotNowcast(e.Message)];
+            }
+            catch (Nowcasting.NowcastException e)
+            {
+                var culprit = e.Announcement ?? (e.MissingPriceOf is { } asset ? mine.FirstOrDefault(a => string.Equals(a.Asset, asset, StringComparison.OrdinalIgnoreCase)) : null);
+                errors.Add(culprit is not null
+                    ? (events.SourceName, new InputError(events.LineOf(culprit), e.Field ?? "asset", e.Message + (e.MissingPriceOf is not null ? $" (add it to {pricesName})" : string.Empty)))
+                    : (inputName, new InputError(LineAt(row), e.Field ?? (e.MissingPriceOf is not null ? "asset" : null), e.Message + (e.MissingPriceOf is not null ? $" (add it to {pricesName})" : string.Empty))));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            string file = errors[0].File;
+            throw new InputException(file, [.. errors.Where(e => e.File == file).Select(e => e.Error)]);
+        }
+
+        var stores = new Dictionary<string, ColumnStore>(_stores, StringComparer.Ordinal)
+        {
+            ["digital_assets_usd"] = AmountColumn.Of(Digital.Column, digital),
+            ["total_assets_usd"] = AmountColumn.Of(Total.Column, total),
+            ["units"] = AmountColumn.Of(unitsStore?.Column ?? SnapshotSchema.Columns.First(c => c.Name == "units"), units),
+        };
+        var table = new SnapshotTable(stores) { _valuationNotes = notes, _estimates = estimates };
+        table.Count = Count;
+        table._lineRuns.AddRange(_lineRuns);
+        return table;
     }
 
     private static bool FitsCents(decimal amount) =>

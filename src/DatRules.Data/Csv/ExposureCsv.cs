@@ -188,7 +188,7 @@ public static class ExposureCsv
         return new ExposureData(exposures, markets.ToDictionary(kv => kv.Key, kv => kv.Value.Market, StringComparer.OrdinalIgnoreCase));
     }
 
-    private static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out string? problem)
+    internal static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out string? problem)
     {
         try
         {

@@ -191,7 +191,7 @@ internal sealed class ReasonWriter
             Add(ReasonText.FiguresFrom(provenance));
         }
 
-        if (_table.Estimated is { } e && !e[row].IsEmpty && _table.EstimatedFieldsAt(row) is { Length: > 0 } fields)
+        if (_table.HasEstimatedFieldsAt(row) && _table.EstimatedFieldsAt(row) is { Length: > 0 } fields)
         {
             Add(ReasonText.EstimatedInputs(fields));
         }

@@ -239,6 +239,24 @@ public sealed class IssuerSnapshot
             ValuationNotes = valuationNotes,
         };
 
+    /// <summary>This snapshot carried to another day (a nowcast): other amounts and holdings, valued on <paramref name="on"/>, with its notes and estimated fields.</summary>
+    internal IssuerSnapshot AsEstimate(decimal totalAssets, IEnumerable<DigitalAssetHolding> holdings, LocalDate on, IReadOnlyList<string> notes, IReadOnlyList<string> estimatedFields) =>
+        new(Issuer, AsOf, totalAssets, holdings, Currency)
+        {
+            SharesOutstanding = SharesOutstanding,
+            MarketCap = MarketCap,
+            EnterpriseValue = EnterpriseValue,
+            IsIndexConstituent = IsIndexConstituent,
+            SelfDescribedDat = SelfDescribedDat,
+            CapitalRaisedPrimarilyForDigitalAssets = CapitalRaisedPrimarilyForDigitalAssets,
+            Source = Source,
+            Provenance = Provenance,
+            EstimatedFields = estimatedFields,
+            LineItems = _lineItems,
+            MarkedToMarketOn = on,
+            ValuationNotes = notes,
+        };
+
     /// <summary>
     /// Gets the date the holdings were marked to market (<see cref="MarkToMarket"/>), or null for balance-sheet values.
     /// </summary>
