@@ -22,7 +22,8 @@ table{border-collapse:collapse;width:100%;font-size:13px}th,td{padding:3px 6px;b
 th{background:#f5f5f5;position:sticky;top:0}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;color:inherit;text-align:inherit}
 th[aria-sort=ascending] button::after{content:" \25B2"}th[aria-sort=descending] button::after{content:" \25BC"}
-td.reasons{color:#444;max-width:420px}.cls-dat{color:#b91c1c;font-weight:600}.cls-operating{color:#166534}.cls-indeterminate{color:#6b7280}
+td.reasons{color:#444;min-width:260px;max-width:460px}td.date,td.num{white-space:nowrap}.scroll{overflow-x:auto}
+details summary{cursor:pointer}.cls-dat{color:#b91c1c;font-weight:600}.cls-operating{color:#166534}.cls-indeterminate{color:#6b7280}
 svg.chart{width:100%;max-width:900px;height:auto;display:block}svg.chart text{font:11px system-ui,sans-serif;fill:#333}
 svg.chart .axis{stroke:#999;stroke-width:1}svg.chart .grid{stroke:#eee;stroke-width:1}svg.chart .threshold{stroke:#b91c1c;stroke-width:2;stroke-dasharray:6 3}
 svg.chart .band{fill:#fde68a;fill-opacity:.35}svg.chart .mark{stroke:#fff;stroke-width:1}svg.chart .mark.dat{fill:#b91c1c}

@@ -375,7 +375,7 @@ public sealed class HtmlReport
         var headroom = Headroom;
         bool withPolicy = Screen.Policy is not null;
         sb.Append("<section id=\"issuers-section\"><h2>Issuers</h2>\n<p class=\"hint\" hidden>Click a column heading to sort; click again to reverse.</p>\n");
-        sb.Append("<table id=\"issuers\" class=\"sortable\">\n<thead><tr>");
+        sb.Append("<div class=\"scroll\"><table id=\"issuers\" class=\"sortable\">\n<thead><tr>");
         Head(sb, "ticker", "Ticker");
         Head(sb, "name", "Company");
         Head(sb, "ratio", "Ratio", numeric: true);
@@ -400,9 +400,9 @@ public sealed class HtmlReport
             ClassCell(sb, withPolicy ? Screen.RatioTestClassificationAt(i) : verdict);
             ClassCell(sb, verdict);
             Cell(sb, Screen.ActionAt(i) ?? "none (no policy)");
-            Cell(sb, Date(Screen.AsOfAt(i)));
+            Cell(sb, Date(Screen.AsOfAt(i)), "date");
             var provenance = Screen.ProvenanceAt(i);
-            Cell(sb, Date(provenance?.Filed));
+            Cell(sb, Date(provenance?.Filed), "date");
             int? age = Screen.AgeDaysAt(i);
             NumberCell(sb, age?.ToString(Inv) ?? string.Empty, age?.ToString(Inv) ?? string.Empty);
             decimal? move = headroom?[i].PriceMovePct is { } m ? Math.Round(m, 4) : null;
@@ -417,17 +417,24 @@ public sealed class HtmlReport
                 Cell(sb, provenance?.Form);
             }
 
+            // The first reason (the test's own words) shown, the others (sources, estimates, the policy's) one click away.
             sb.Append("<td class=\"reasons\">");
             var reasons = Screen.ReasonsAt(i);
-            for (int k = 0; k < reasons.Count; k++)
+            if (reasons.Count > 1)
             {
-                sb.Append(k == 0 ? string.Empty : "<br>").AppendEscaped(reasons[k]);
+                sb.Append("<details><summary>").AppendEscaped(reasons[0]).Append("</summary>");
+                Reasons(sb, reasons.Skip(1).ToList());
+                sb.Append("</details>");
+            }
+            else if (reasons.Count == 1)
+            {
+                sb.AppendEscaped(reasons[0]);
             }
 
             sb.Append("</td></tr>\n");
         }
 
-        sb.Append("</tbody>\n</table>\n<p class=\"note\">");
+        sb.Append("</tbody>\n</table></div>\n<p class=\"note\">");
         sb.Append(withPolicy
             ? "Ratio test: the classification by the ratio alone; Verdict: the policy's classification; Action: what the policy does with the issuer ('A | B': A if an index constituent, B if not, when constituency is unknown). "
             : "Verdict: the ratio test's classification (no policy). ");
@@ -507,7 +514,7 @@ public sealed class HtmlReport
             var snapshot = change.Snapshot;
             sb.Append("<tr data-ticker=\"").AppendEscaped(snapshot.Issuer.Ticker).Append("\">");
             Cell(sb, snapshot.Issuer.Ticker);
-            Cell(sb, snapshot.AsOf.ToString("yyyy-MM-dd", Inv));
+            Cell(sb, snapshot.AsOf.ToString("yyyy-MM-dd", Inv), "date");
             decimal? ratio = change.Before.DigitalAssetRatio;
             NumberCell(sb, ratio is { } r ? (r * 100m).ToString("0.00", Inv) + "%" : "n/a", ratio?.ToString(Inv) ?? string.Empty);
             foreach (var decision in new[] { change.Before, change.After })
