@@ -54,7 +54,7 @@ internal static class ReportCommand
                 Notes = [.. frame.SelectionNotes],
             };
             report.Write(target.FullName);
-            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {target.FullName}: {Data.Plural.Of(screen.Count, "balance sheet", "balance sheets")}{(report.Comparison is { } c ? $", {c.Changes.Count} changing under {c.To.Id}" : string.Empty)}"));
+            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {target}: {Data.Plural.Of(screen.Count, "balance sheet", "balance sheets")}{(report.Comparison is { } c ? $", {c.Changes.Count} changing under {c.To.Id}" : string.Empty)}"));
             if (screen.StaleWarning is { } stale)
             {
                 ctx.Error.WriteLine("warning: " + stale);

@@ -169,7 +169,7 @@ public sealed class HtmlReport
         Fact(sb, "Effective", p.EffectiveOn.ToString("yyyy-MM-dd", Inv));
         Fact(sb, "Criteria", p.Criteria.Count == 0 ? "none" : string.Join(" AND ", p.Criteria.Select(c => c.Description)));
         Fact(sb, "Action on a DAT", $"{p.ConstituentAction} if an index constituent; {p.NonConstituentAction} if not");
-        Fact(sb, "Ratio test", ScreenColumnsWriter.RatioTestLine(p));
+        Fact(sb, "Ratio test", ScreenColumnsWriter.RatioTestLine(p)["Ratio test: ".Length..]);
         sb.Append("<dt>Source</dt><dd class=\"source\">").AppendEscaped(p.Source.Publisher).Append(", &ldquo;").AppendEscaped(p.Source.Title)
             .Append("&rdquo;, ").Append(p.Source.Date.ToString("yyyy-MM-dd", Inv));
         if (HtmlText.WebLink(p.Source.Url) is { } url)
