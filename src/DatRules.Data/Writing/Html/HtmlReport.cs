@@ -523,9 +523,12 @@ public sealed class HtmlReport
                     .Append("</span>; ").AppendEscaped(RuleChange.Describe(decision)).Append("</td>");
             }
 
-            sb.Append("<td class=\"reasons\">");
-            Reasons(sb, change.After.Reasons);
-            sb.Append("<details><summary>before</summary>");
+            // The new policy's last reason (its verdict and action) shown; every reason of both sides one click away.
+            var after = change.After.Reasons;
+            sb.Append("<td class=\"reasons\"><details><summary>").AppendEscaped(after.Count > 0 ? after[^1] : "(no reason given)").Append("</summary><b>Under ")
+                .AppendEscaped(comparison.To.Id).Append(":</b><br>");
+            Reasons(sb, after);
+            sb.Append("<br><b>Under ").AppendEscaped(comparison.From.Id).Append(":</b><br>");
             Reasons(sb, change.Before.Reasons);
             sb.Append("</details></td></tr>\n");
         }
