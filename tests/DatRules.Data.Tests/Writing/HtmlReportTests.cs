@@ -174,4 +174,19 @@ public sealed class HtmlReportTests
         Assert.Contains("<p id=\"age\">Balance sheets are 93 days old on 2026-01-01.</p>", html, StringComparison.Ordinal);
         Assert.Contains("<p id=\"counts\">4 companies: 2 DAT, 2 operating, 0 indeterminate.</p>", html, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Past_two_thousand_rows_the_chart_is_left_out_and_the_table_keeps_every_row()
+    {
+        // 2,001 issuers, ratios 0/2000 ... 2000/2000: one more than the chart draws.
+        var csv = new StringBuilder("ticker,as_of,digital_assets_usd,total_assets_usd\n");
+        for (int i = 0; i <= 2000; i++)
+        {
+            csv.Append('T').Append(i).Append(",2025-09-30,").Append(i).Append(",2000\n");
+        }
+
+        string html = Screen(ScreenReport.Classify(Frame(csv.ToString())));
+        Assert.Contains("No chart: 2,001 rows are more than the 2,000 it draws (one line each); the table lists them all.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
+        Assert.Equal(2001, Regex.Count(html, "<tr class=\"row-"));
+    }
 }
