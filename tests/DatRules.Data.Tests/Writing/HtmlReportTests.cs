@@ -164,13 +164,19 @@ public sealed class HtmlReportTests
     public void Every_row_is_in_the_table_with_its_verdict_dates_and_age()
     {
         // Ages on 2026-01-01: 2025-09-30 is 93 days before it (1 + 31 + 30 + 31 days for the rest of Sep, Oct, Nov, Dec).
-        string html = Screen(ScreenReport.Classify(Frame()).WithAge(new LocalDate(2026, 1, 1)));
+        var screen = ScreenReport.Classify(Frame()).WithAge(new LocalDate(2026, 1, 1));
+        string html = Screen(screen);
         var rows = Regex.Matches(html, "<tr class=\"row-(\\w+)\" data-ticker=\"(\\w+)\">(.*?)</tr>", RegexOptions.Singleline);
         Assert.Equal(["AAA", "BBB", "CCC", "DDD"], rows.Select(m => m.Groups[2].Value).ToArray());
         Assert.Equal(["operating", "dat", "dat", "operating"], rows.Select(m => m.Groups[1].Value).ToArray());
         string aaa = rows[0].Groups[3].Value;
         Assert.Contains("<td class=\"num\" data-sort=\"0.45\">45.00%</td>", aaa, StringComparison.Ordinal);
         Assert.Contains("<td class=\"date\">2025-09-30</td><td class=\"date\">2025-11-03</td><td class=\"num\" data-sort=\"93\">93</td>", aaa, StringComparison.Ordinal);
+
+        // The reasons are the screen's (ScreenReport.ReasonsAt): the first shown, the others folded.
+        var reasons = screen.ReasonsAt(0);
+        Assert.True(reasons.Count > 1);
+        Assert.Contains($"<td class=\"reasons\"><details><summary>{System.Net.WebUtility.HtmlEncode(reasons[0])}</summary>{string.Join("<br>", reasons.Skip(1).Select(System.Net.WebUtility.HtmlEncode))}</details></td>", aaa, StringComparison.Ordinal);
         Assert.Contains("<p id=\"age\">Balance sheets are 93 days old on 2026-01-01.</p>", html, StringComparison.Ordinal);
         Assert.Contains("<p id=\"counts\">4 companies: 2 DAT, 2 operating, 0 indeterminate.</p>", html, StringComparison.Ordinal);
     }

@@ -117,7 +117,9 @@ public sealed class HtmlReport
             }
         }
 
-        var sb = new StringBuilder(64 * 1024 + (Screen.Count * 1024));
+        // Written as it is made, in blocks of about 64 KB: memory does not grow with the page.
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+        var sb = new StringBuilder(1 << 17);
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(HtmlAssets.ContentSecurityPolicy).Append("\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"DatRules\">\n");
@@ -126,22 +128,22 @@ public sealed class HtmlReport
         AppendPolicy(sb);
         AppendSummary(sb);
         AppendChart(sb);
-        AppendIssuers(sb);
+        AppendIssuers(sb, writer);
         if (headroom is not null)
         {
-            AppendHeadroom(sb, headroom);
+            AppendHeadroom(sb, writer, headroom);
         }
 
         if (Comparison is { } comparison)
         {
-            AppendComparison(sb, comparison);
+            AppendComparison(sb, writer, comparison);
         }
 
         sb.Append("<footer class=\"note\"><p>Made with DatRules from published index-provider rules. Not investment or legal advice; figures marked * use estimated inputs.</p></footer>\n");
         sb.Append("<script>").Append(HtmlAssets.Script).Append("</script>\n</body>\n</html>\n");
 
-        var bytes = Encoding.UTF8.GetBytes(sb.ToString());
-        output.Write(bytes);
+        writer.Write(sb);
+        writer.Flush();
         output.Flush();
     }
 
@@ -370,10 +372,22 @@ public sealed class HtmlReport
 
     private static string? Signed(decimal? value, string format, string unit) => value is { } v ? v.ToString(format, Inv) + unit : null;
 
-    private void AppendIssuers(StringBuilder sb)
+    /// <summary>Moves what <paramref name="sb"/> holds to <paramref name="writer"/> once it is large.</summary>
+    private static void Spill(StringBuilder sb, TextWriter writer)
+    {
+        if (sb.Length >= 1 << 16)
+        {
+            writer.Write(sb);
+            sb.Clear();
+        }
+    }
+
+    private void AppendIssuers(StringBuilder sb, TextWriter writer)
     {
         var headroom = Headroom;
         bool withPolicy = Screen.Policy is not null;
+        var columns = Screen.Columns;
+        var reasonWriter = new ReasonWriter(columns.Table, columns.Policy, columns.Classifier, columns.Age);
         sb.Append("<section id=\"issuers-section\"><h2>Issuers</h2>\n<p class=\"hint\" hidden>Click a column heading to sort; click again to reverse.</p>\n");
         sb.Append("<div class=\"scroll\"><table id=\"issuers\" class=\"sortable\">\n<thead><tr>");
         Head(sb, "ticker", "Ticker");
@@ -419,7 +433,7 @@ public sealed class HtmlReport
 
             // The first reason (the test's own words) shown, the others (sources, estimates, the policy's) one click away.
             sb.Append("<td class=\"reasons\">");
-            var reasons = Screen.ReasonsAt(i);
+            var reasons = ReasonsAt(reasonWriter, i);
             if (reasons.Count > 1)
             {
                 sb.Append("<details><summary>").AppendEscaped(reasons[0]).Append("</summary>");
@@ -432,6 +446,7 @@ public sealed class HtmlReport
             }
 
             sb.Append("</td></tr>\n");
+            Spill(sb, writer);
         }
 
         sb.Append("</tbody>\n</table></div>\n<p class=\"note\">");
@@ -441,11 +456,25 @@ public sealed class HtmlReport
         sb.Append("* the ratio uses estimated inputs. Price move to cross: how far all coin prices must move for the issuer to cross the ratio test's threshold (the headroom section has the detail). Filing: the filing's index page on sec.gov, where the CIK and accession number are known.</p>\n</section>\n");
     }
 
+    /// <summary>A row's reasons as <see cref="ScreenReport.ReasonsAt"/> gives them, from one writer for every row.</summary>
+    private List<string> ReasonsAt(ReasonWriter writer, int i)
+    {
+        int row = Screen.Columns.RowAt(i);
+        writer.Build(row, Screen.Screening.ClassificationAt(row));
+        var reasons = new List<string>(writer.Count);
+        for (int k = 0; k < writer.Count; k++)
+        {
+            reasons.Add(Encoding.UTF8.GetString(writer[k]));
+        }
+
+        return reasons;
+    }
+
     private static string Money(decimal? value) => value is { } v ? Math.Round(v, 0).ToString("#,0", Inv) : string.Empty;
 
     private static string MoneyKey(decimal? value) => value is { } v ? Math.Round(v, 2).ToString(Inv) : string.Empty;
 
-    private void AppendHeadroom(StringBuilder sb, IReadOnlyList<HeadroomResult> headroom)
+    private void AppendHeadroom(StringBuilder sb, TextWriter writer, IReadOnlyList<HeadroomResult> headroom)
     {
         sb.Append("<section id=\"headroom-section\"><h2>Headroom</h2>\n<p>How far each issuer is from the ratio test's line (")
             .AppendEscaped(Screen.RatioTestThreshold.ToString()).Append("): the coin price at which it crosses (every coin price moved by the same factor), and the purchase, sale or operating assets that would take it across. Amounts in the balance sheet's currency.</p>\n");
@@ -481,6 +510,7 @@ public sealed class HtmlReport
             NumberCell(sb, Money(r.SaleToExit), MoneyKey(r.SaleToExit));
             NumberCell(sb, Money(r.OperatingAssetsToExit), MoneyKey(r.OperatingAssetsToExit));
             sb.Append("</tr>\n");
+            Spill(sb, writer);
         }
 
         sb.Append("</tbody>\n</table>\n</section>\n");
@@ -494,7 +524,7 @@ public sealed class HtmlReport
         }
     }
 
-    private static void AppendComparison(StringBuilder sb, RuleChangeReport comparison)
+    private static void AppendComparison(StringBuilder sb, TextWriter writer, RuleChangeReport comparison)
     {
         sb.Append("<section id=\"changes-section\"><h2>What changes from ").AppendEscaped(comparison.From.Id).Append(" to ").AppendEscaped(comparison.To.Id).Append("</h2>\n");
         int n = comparison.Changes.Count;
@@ -531,6 +561,7 @@ public sealed class HtmlReport
             sb.Append("<br><b>Under ").AppendEscaped(comparison.From.Id).Append(":</b><br>");
             Reasons(sb, change.Before.Reasons);
             sb.Append("</details></td></tr>\n");
+            Spill(sb, writer);
         }
 
         sb.Append("</tbody>\n</table>\n</section>\n");
