@@ -57,6 +57,7 @@ internal static partial class CliApp
             new VersionOption(),
         };
         root.Subcommands.Add(ScreenCommand.Create(ctx));
+        root.Subcommands.Add(ReportCommand.Create(ctx));
         root.Subcommands.Add(PoliciesCommand.Create(ctx));
         root.Subcommands.Add(DiffCommand.Create(ctx));
         root.Subcommands.Add(OutflowCommand.Create(ctx));

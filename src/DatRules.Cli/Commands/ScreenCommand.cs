@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using DatRules.Classification;
 using DatRules.Cli.Output;
 using DatRules.Data.Formats;
 
@@ -12,36 +10,13 @@ internal static class ScreenCommand
     /// <summary>Columns the CSV output never shows nor any reason reads (the JSON and the table show the name): not stored.</summary>
     private static readonly string[] NotInCsv = ["name", "country"];
 
-    private static void PrintNotes(SnapshotFrame frame, TextWriter writer)
-    {
-        foreach (string note in frame.SelectionNotes)
-        {
-            writer.WriteLine("note: " + note);
-        }
-    }
-
     public static Command Create(CliContext ctx)
     {
-        var selection = new PolicySelection();
-        var input = CommonOptions.Input();
+        var options = new ScreenOptions();
         var format = CommonOptions.Format(binary: true);
-        var skipInvalid = CommonOptions.SkipInvalid();
-        // Exact: a value with more digits than a decimal holds is an error, never silently rounded.
-        var threshold = ExactNumber.Option("--threshold", "-t", "Threshold in percent of total assets (inclusive, >=). Default: MSCI's 50.");
-
         var noReasons = new Option<bool>("--no-reasons")
         {
             Description = "CSV only: omit the estimate and reasons columns (ticker,as_of,classification,digital_asset_ratio[,policy,action]); fastest for large files.",
-        };
-        var asKnownOn = new Option<string?>("--as-known-on")
-        {
-            Description = "Point in time (yyyy-MM-dd): for each ticker, screen the latest balance sheet filed on or before this date (no look-ahead).",
-            HelpName = "date",
-        };
-        var maxAge = new Option<int?>("--max-age")
-        {
-            Description = "Balance sheets older than this many days (as of to today, or --date) are Indeterminate. Every screen states each balance sheet's age; more than 200 days is a warning.",
-            HelpName = "days",
         };
         var output = new Option<FileInfo?>("--out", "-o")
         {
@@ -53,48 +28,14 @@ internal static class ScreenCommand
         {
             Description = "Table only: no name cut to fit 80 columns; column widths follow the content. The default when standard output is not a terminal.",
         };
-        var tickers = new Option<string?>("--ticker")
-        {
-            Description = "Only these tickers (comma-separated, case-insensitive), e.g. MSTR,MARA.",
-            HelpName = "tickers",
-        };
-        var delimiter = new Option<string>("--delimiter")
-        {
-            Description = "Field separator of --input: ',' (default; a header separated by ';' is detected) or ';'.",
-            DefaultValueFactory = _ => ",",
-            HelpName = "char",
-        };
-        var events = new Option<FileInfo?>("--events")
-        {
-            Description = "Nowcast: CSV of purchases, sales and cash announced after each balance sheet (ticker,announced,asset,units,cost,funded_by,source); each balance sheet known on the day is carried to --prices-on (or --as-known-on) with the prices of --prices. Rows are labelled estimates.",
-        };
         var command = new Command("screen", "Classify each company as an operating company or a digital-asset treasury (DAT).")
         {
-            input, threshold, format, skipInvalid, noReasons, asKnownOn, maxAge, wide, tickers, delimiter, output, events,
+            format, noReasons, wide, output,
         };
-        selection.AddTo(command);
-        var prices = new PriceOptions();
-        prices.AddTo(command);
+        options.AddTo(command);
 
         command.SetAction(parse =>
         {
-            decimal? pct = parse.GetValue(threshold);
-            if (pct is { } p && (p <= 0m || p > 100m))
-            {
-                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--threshold must be in (0, 100] percent; was {p}."));
-            }
-
-            var policy = selection.Resolve(parse, ctx.Clock);
-            if (policy is not null && pct is not null)
-            {
-                throw new UsageException("--threshold cannot be combined with a policy; the policy sets its own threshold.");
-            }
-
-            var classifier = pct is { } t
-                ? new DatClassifier(RatioThreshold.AtLeast(t), string.Create(CultureInfo.InvariantCulture, $"Custom DAT test (digital assets >= {t}% of total assets)"))
-                : DatClassifier.Msci;
-            NodaTime.LocalDate? knownOn = parse.GetValue(asKnownOn) is { } k ? PolicySelection.ParseDate(k, "--as-known-on") : null;
-            string knownNote = knownOn is { } date ? string.Create(CultureInfo.InvariantCulture, $", as known on {date:yyyy-MM-dd}") : string.Empty;
             var outputFormat = parse.GetValue(format);
             var target = parse.GetValue(output);
             if (target is null && outputFormat is OutputFormat.Xlsx or OutputFormat.Parquet)
@@ -102,116 +43,7 @@ internal static class ScreenCommand
                 throw new UsageException($"-f {outputFormat.ToString().ToLowerInvariant()} is a binary format and is not written to a terminal: give a file with --out (e.g. --out screen.{outputFormat.ToString().ToLowerInvariant()}).");
             }
 
-            if (parse.GetValue(input) is { } inputFile)
-            {
-                SnapshotOutput.RefuseInput(target, [("--input", inputFile)]);
-            }
-            var eventsFile = parse.GetValue(events);
-            NodaTime.LocalDate? nowcastOn = null;
-            AnnouncementFile? announcements = null;
-            Nowcasting.PriceHistory? history = null;
-            string? historyName = null;
-            if (eventsFile is not null)
-            {
-                if (parse.GetValue(prices.Price) is { Length: > 0 })
-                {
-                    throw new UsageException("--events values coins at a price history (--prices F.csv with asset,date,price, or the built-in one), not --price.");
-                }
-
-                nowcastOn = parse.GetValue(prices.PricesOn) is { } pricesOn ? PolicySelection.ParseDate(pricesOn, "--prices-on") : knownOn
-                    ?? throw new UsageException("--events needs the nowcast day: give --as-known-on or --prices-on.");
-                if (knownOn is { } k2 && k2 > nowcastOn)
-                {
-                    throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--as-known-on {k2:yyyy-MM-dd} is after the nowcast day {nowcastOn:yyyy-MM-dd}: balance sheets filed after the day would be used."));
-                }
-
-                knownOn ??= nowcastOn;
-                announcements = AnnouncementCsv.Read(eventsFile.FullName);
-                var pricesFile = parse.GetValue(prices.Prices);
-                history = pricesFile is null ? PriceHistoryCsv.BuiltIn() : PriceHistoryCsv.Read(pricesFile.FullName);
-                historyName = pricesFile?.Name ?? "the built-in prices";
-                knownNote = string.Create(CultureInfo.InvariantCulture, $", as known on {knownOn:yyyy-MM-dd}") + Nowcasting.NowcastText.Heading(nowcastOn.Value, announcements.Announcements.Count);
-            }
-
-            var marketPrices = eventsFile is null ? prices.Resolve(parse, ctx.Clock) : null;
-            if (marketPrices is not null)
-            {
-                knownNote += string.Create(
-                    CultureInfo.InvariantCulture,
-                    $", marked to market on {marketPrices.On:yyyy-MM-dd} ({string.Join(", ", marketPrices.Prices.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value:#,0.########}"))} USD; other assets at book value)");
-            }
-
-            string heading = $"DAT screen: {classifier.RuleName}{knownNote}";
-            if (policy is not null)
-            {
-                // The date a provider's policy was chosen for: --date, or today (UTC) when only --provider is given.
-                string? dateText = parse.GetValue(selection.Date);
-                string inForce = string.Empty;
-                if (dateText is not null || parse.GetValue(selection.Provider) is not null)
-                {
-                    var on = dateText is null ? ctx.Clock.GetCurrentInstant().InUtc().Date : PolicySelection.ParseDate(dateText, "--date");
-                    inForce = string.Create(CultureInfo.InvariantCulture, $", in force on {on:yyyy-MM-dd}{(dateText is null ? " (today, UTC)" : string.Empty)}");
-                    if (dateText is null && outputFormat != OutputFormat.Table)
-                    {
-                        ctx.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: today is {on:yyyy-MM-dd} (UTC): {policy.Id} is the {policy.Provider} policy in force."));
-                    }
-                }
-
-                heading = string.Create(CultureInfo.InvariantCulture, $"DAT screen under {policy}{inForce}{knownNote}");
-            }
-
-            // Point in time on the embedded dataset: every balance sheet, not only each company's latest.
-            char separator = parse.GetValue(delimiter) switch
-            {
-                "," => ',',
-                ";" => ';',
-                var other => throw new UsageException($"--delimiter must be ',' or ';'; was '{other}'."),
-            };
-            var frame = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx, unread: outputFormat is OutputFormat.Csv or OutputFormat.Xlsx or OutputFormat.Parquet ? NotInCsv : null, all: knownOn is not null, delimiter: separator);
-            if (parse.GetValue(tickers) is { } tickerList)
-            {
-                string[] only = tickerList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                if (only.Length == 0)
-                {
-                    throw new UsageException("--ticker needs at least one ticker.");
-                }
-
-                var picked = frame.WhereTicker(only);
-                frame = picked;
-                if (only.FirstOrDefault(t => picked.WhereTicker([t]).Count == 0) is { } unknown)
-                {
-                    throw new UsageException($"--ticker: '{unknown}' is not in the input.");
-                }
-            }
-
-            if (knownOn is { } knownDate)
-            {
-                frame = frame.KnownOn(knownDate);
-                if (frame.Count == 0)
-                {
-                    PrintNotes(frame, ctx.Error);
-                    throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"No balance sheet in the input was filed on or before {knownDate:yyyy-MM-dd}."));
-                }
-            }
-
-            if (marketPrices is not null)
-            {
-                frame = frame.MarkToMarket(marketPrices);
-            }
-
-            if (announcements is not null && history is not null && nowcastOn is { } day)
-            {
-                frame = frame.Nowcast(announcements, history, day, historyName);
-            }
-
-            if (parse.GetValue(maxAge) is < 0)
-            {
-                throw new UsageException("--max-age must be 0 or more days.");
-            }
-
-            // Ages count to the screen's date: --date when given, else the nowcast day, else today (UTC) by the injected clock.
-            var today = parse.GetValue(selection.Date) is { } onText ? PolicySelection.ParseDate(onText, "--date") : nowcastOn ?? ctx.Clock.GetCurrentInstant().InUtc().Date;
-            var report = (policy is null ? ScreenReport.Classify(frame, classifier, heading) : ScreenReport.Create(frame, policy, heading)).WithAge(today, parse.GetValue(maxAge));
+            var (frame, report) = options.Run(parse, ctx, target, noteToday: outputFormat != OutputFormat.Table, unread: outputFormat is OutputFormat.Csv or OutputFormat.Xlsx or OutputFormat.Parquet ? NotInCsv : null);
             Action<Stream> write = stream =>
             {
                 switch (outputFormat)
@@ -248,7 +80,7 @@ internal static class ScreenCommand
             }
 
             // What a point-in-time screen left out: under the table (part of the report), on standard error for data formats.
-            PrintNotes(frame, outputFormat == OutputFormat.Table ? ctx.Out : ctx.Error);
+            ScreenOptions.PrintNotes(frame, outputFormat == OutputFormat.Table ? ctx.Out : ctx.Error);
             return ExitCodes.Ok;
         });
 

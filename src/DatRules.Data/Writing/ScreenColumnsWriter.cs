@@ -373,21 +373,14 @@ internal static class ScreenColumnsWriter
 
         Line(o, new string('-', ruleWidth));
 
-        // What the counts count: companies (distinct tickers) and, when some have several, balance sheets (rows).
-        string counted = string.Create(CultureInfo.InvariantCulture, $"{companies.Count} {(companies.Count == 1 ? "company" : "companies")}");
-        if (companies.Count != s.Count)
-        {
-            counted += string.Create(CultureInfo.InvariantCulture, $", {s.Count} {(s.Count == 1 ? "balance sheet" : "balance sheets")}");
-        }
-
-        Line(o, string.Create(CultureInfo.InvariantCulture, $"{counted}: {dat} DAT, {op} operating, {s.Count - dat - op} indeterminate."));
+        Line(o, CountsLine(companies.Count, s.Count, dat, op));
         if (AgeLine(s) is { } ageLine)
         {
             Line(o, ageLine);
         }
         if (withPolicy)
         {
-            Line(o, "Ratio test: " + (s.Policy!.RatioThreshold is { } th ? $"digital assets {th} of total assets (the policy's own)" : "MSCI's digital assets >= 50% of total assets (the policy has no ratio criterion)") + ".");
+            Line(o, RatioTestLine(s.Policy!));
             Line(o, "Action 'A | B': A if an index constituent, B if not (constituency unknown).");
         }
 
@@ -412,6 +405,32 @@ internal static class ScreenColumnsWriter
 
         sink(o.Span);
     }
+
+    /// <summary>
+    /// The counts under a screen: companies (distinct tickers) and, when some have several, balance sheets (rows), then
+    /// the verdicts: "32 companies: 16 DAT, 14 operating, 2 indeterminate."
+    /// </summary>
+    /// <param name="companies">The distinct tickers.</param>
+    /// <param name="rows">The balance sheets.</param>
+    /// <param name="dat">The rows classified DAT.</param>
+    /// <param name="operating">The rows classified operating.</param>
+    /// <returns>The line.</returns>
+    internal static string CountsLine(int companies, int rows, int dat, int operating)
+    {
+        string counted = string.Create(CultureInfo.InvariantCulture, $"{companies} {(companies == 1 ? "company" : "companies")}");
+        if (companies != rows)
+        {
+            counted += string.Create(CultureInfo.InvariantCulture, $", {rows} {(rows == 1 ? "balance sheet" : "balance sheets")}");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{counted}: {dat} DAT, {operating} operating, {rows - dat - operating} indeterminate.");
+    }
+
+    /// <summary>The line naming the ratio test under a policy: the policy's own threshold, or MSCI's 50% when it has none.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The line.</returns>
+    internal static string RatioTestLine(IndexPolicy policy) =>
+        "Ratio test: " + (policy.RatioThreshold is { } th ? $"digital assets {th} of total assets (the policy's own)" : "MSCI's digital assets >= 50% of total assets (the policy has no ratio criterion)") + ".";
 
     /// <summary>The table's line on the data's age: "Balance sheets are 30 to 250 days old on 2026-12-04 (1 more than 200 days)."</summary>
     internal static string? AgeLine(ScreenColumns s)
@@ -453,7 +472,7 @@ internal static class ScreenColumnsWriter
         }
     }
 
-    private static void Percent(Utf8Text o, ScreenColumns s, int row)
+    internal static void Percent(Utf8Text o, ScreenColumns s, int row)
     {
         long d = s.CountedCents(row), t = s.Table.Total[row];
         if (d >= 0 && t > 0 && d <= t)

@@ -17,6 +17,9 @@ public sealed class ScreenReport
 
     private ScreenReport(ScreenColumns columns) => _columns = columns;
 
+    /// <summary>Gets the columns written (for the other writers of this package).</summary>
+    internal ScreenColumns Columns => _columns;
+
     /// <summary>Gets the engine's result (row i is frame row i).</summary>
     public PolicyScreening Screening => _columns.Screening;
 
@@ -167,6 +170,17 @@ public sealed class ScreenReport
     /// <param name="row">The row, in the order written.</param>
     /// <returns>The ticker.</returns>
     public string TickerAt(int row) => _columns.Table.Ticker.StringAt(Row(row)) ?? string.Empty;
+
+    /// <summary>Gets the company name of a row (the input's <c>name</c> column, shown by the JSON and the table), or <see langword="null"/> when it has none.</summary>
+    /// <param name="row">The row, in the order written.</param>
+    /// <returns>The name.</returns>
+    public string? NameAt(int row) => _columns.Table.Store<TextColumn>("name")?.StringAt(Row(row));
+
+    /// <summary>
+    /// Gets the threshold of the ratio test (<see cref="RatioTestClassificationAt"/>, and of a plain classification): the
+    /// policy's own ratio threshold, MSCI's 50% when the policy has none, or the classifier's threshold without a policy.
+    /// </summary>
+    public RatioThreshold RatioTestThreshold => Policy is { } policy ? policy.RatioThreshold ?? RatioThreshold.Msci : _columns.Classifier.Threshold;
 
     /// <summary>Gets the balance-sheet date of a row (the CSV's <c>as_of</c>).</summary>
     /// <param name="row">The row, in the order written.</param>
