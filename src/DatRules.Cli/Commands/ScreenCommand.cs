@@ -64,9 +64,14 @@ internal static class ScreenCommand
             DefaultValueFactory = _ => ",",
             HelpName = "char",
         };
+        var culture = new Option<string?>("--culture")
+        {
+            Description = "Amounts of a CSV --input in this culture's notation, e.g. de-DE reads 1.234,56 and 1234,56 (" + string.Join(", ", NumberCulture.Known.Select(c => c.Name)) + "). Without it a decimal comma is an error.",
+            HelpName = "name",
+        };
         var command = new Command("screen", "Classify each company as an operating company or a digital-asset treasury (DAT).")
         {
-            input, threshold, format, skipInvalid, noReasons, asKnownOn, maxAge, wide, tickers, delimiter, output,
+            input, threshold, format, skipInvalid, noReasons, asKnownOn, maxAge, wide, tickers, delimiter, culture, output,
         };
         selection.AddTo(command);
         var prices = new PriceOptions();
@@ -136,7 +141,17 @@ internal static class ScreenCommand
                 ";" => ';',
                 var other => throw new UsageException($"--delimiter must be ',' or ';'; was '{other}'."),
             };
-            var frame = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx, unread: outputFormat is OutputFormat.Csv or OutputFormat.Xlsx or OutputFormat.Parquet ? NotInCsv : null, all: knownOn is not null, delimiter: separator);
+            NumberCulture? numberCulture;
+            try
+            {
+                numberCulture = parse.GetValue(culture) is { } cultureName ? NumberCulture.Get(cultureName) : null;
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException("--culture: " + e.Message[..(e.Message.IndexOf(" (Parameter", StringComparison.Ordinal) is int end and >= 0 ? end : e.Message.Length)]);
+            }
+
+            var frame = InputLoader.Load(parse.GetValue(input), parse.GetValue(skipInvalid), ctx, unread: outputFormat is OutputFormat.Csv or OutputFormat.Xlsx or OutputFormat.Parquet ? NotInCsv : null, all: knownOn is not null, delimiter: separator, culture: numberCulture);
             if (parse.GetValue(tickers) is { } tickerList)
             {
                 string[] only = tickerList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
