@@ -176,19 +176,32 @@ internal abstract class ParquetColumnReader
 
     private sealed class TextReader(SnapshotFrameBuilder builder, int column, DataField field) : ParquetColumnReader(builder, column, field)
     {
-        private string?[] _values = [];
+        private ReadOnlyMemory<char>[] _values = [];
+        private int[] _levels = [];
 
         public override async Task ReadAsync(ParquetRowGroupReader group, int row, int count)
         {
+            // Raw: the present values back to back (no string per value) and, for an optional column, one definition
+            // level per row (the maximum level: a value; less: null).
             if (_values.Length < count)
             {
-                _values = new string?[count];
+                _values = new ReadOnlyMemory<char>[count];
+                _levels = new int[count];
             }
 
-            await group.ReadAsync(Field, _values.AsMemory(0, count)!).ConfigureAwait(false);
-            for (int i = 0; i < count; i++)
+            bool optional = Field.MaxDefinitionLevel > 0;
+            await group.ReadRawAsync(Field, _values.AsMemory(0, count), optional ? _levels.AsMemory(0, count) : null, null).ConfigureAwait(false);
+            int max = Field.MaxDefinitionLevel;
+            for (int i = 0, v = 0; i < count; i++)
             {
-                Builder.SetText(Column, row + i, _values[i]);
+                if (optional && _levels[i] < max)
+                {
+                    Builder.SetText(Column, row + i, ReadOnlySpan<char>.Empty);
+                }
+                else
+                {
+                    Builder.SetText(Column, row + i, _values[v++].Span);
+                }
             }
         }
     }

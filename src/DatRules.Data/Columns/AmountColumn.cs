@@ -96,6 +96,41 @@ internal sealed class AmountColumn : ColumnStore
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Parse(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors) => Parse(value, row, line, errors, Notation);
 
+    /// <summary>
+    /// Stores a typed source's decimal: a whole number of cents below the limit straight into the integer column (what
+    /// parsing its plain decimal text stores); anything else (missing, negative, sub-cent, large) through the text rules
+    /// (<see cref="ParseInvariant"/>), so every check and error is the parser's.
+    /// </summary>
+    /// <param name="value">The value, or <see langword="null"/> when missing.</param>
+    /// <param name="row">The row.</param>
+    /// <param name="line">The line or row, for errors.</param>
+    /// <param name="errors">Where problems go.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void Set(decimal? value, int row, int line, List<InputError> errors)
+    {
+        if (value is { } d && d >= 0m && d < CentsLimit / 100m && d * 100m is var scaled && scaled == decimal.Truncate(scaled))
+        {
+            int at = row + Base;
+            Ensure(ref _cents, at);
+            if (_exact is { Count: > 0 })
+            {
+                _exact.Remove(at);
+            }
+
+            _cents[at] = (long)scaled;
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[64];
+        int n = 0;
+        if (value is { } v)
+        {
+            v.TryFormat(text, out n, default, CultureInfo.InvariantCulture);
+        }
+
+        ParseInvariant(text[..n], row, line, errors);
+    }
+
     /// <summary>Parses a value in plain decimal notation, whatever <see cref="Notation"/> is (a typed source's decimal, formatted invariantly).</summary>
     /// <param name="value">The UTF-8 value.</param>
     /// <param name="row">The row.</param>

@@ -98,9 +98,15 @@ public sealed class SnapshotFrameBuilder
     /// <param name="column">The column.</param>
     /// <param name="row">The row (the next of this column).</param>
     /// <param name="text">The text.</param>
-    public void SetText(int column, int row, string? text)
+    public void SetText(int column, int row, string? text) => SetText(column, row, text.AsSpan());
+
+    /// <summary>Sets a value as text (empty: missing), parsed by the column's rules.</summary>
+    /// <param name="column">The column.</param>
+    /// <param name="row">The row (the next of this column).</param>
+    /// <param name="text">The text.</param>
+    public void SetText(int column, int row, ReadOnlySpan<char> text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (text.IsEmpty)
         {
             Put(column, row, default);
             return;
@@ -115,7 +121,9 @@ public sealed class SnapshotFrameBuilder
         }
         else
         {
-            Put(column, row, Trim(System.Text.Encoding.UTF8.GetBytes(text)));
+            var bytes = new byte[max];
+            int n = System.Text.Encoding.UTF8.GetBytes(text, bytes);
+            Put(column, row, Trim(bytes.AsSpan(0, n)));
         }
     }
 
@@ -125,6 +133,13 @@ public sealed class SnapshotFrameBuilder
     /// <param name="value">The value.</param>
     public void SetDecimal(int column, int row, decimal? value)
     {
+        if (_stores[column] is AmountColumn amount)
+        {
+            Next(column, row);
+            amount.Set(value, row, row + 1, _errors[column]);
+            return;
+        }
+
         Span<byte> bytes = stackalloc byte[64];
         if (value is not { } v)
         {
@@ -159,6 +174,13 @@ public sealed class SnapshotFrameBuilder
     /// <param name="value">The value.</param>
     public void SetDate(int column, int row, DateOnly? value)
     {
+        if (_stores[column] is DateColumn date)
+        {
+            Next(column, row);
+            date.Set(value?.DayNumber, row, row + 1, _errors[column]);
+            return;
+        }
+
         Span<byte> bytes = stackalloc byte[16];
         if (value is not { } v)
         {
@@ -251,12 +273,7 @@ public sealed class SnapshotFrameBuilder
             return;
         }
 
-        if (row != _next[column] || row >= _rows)
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Column '{_names[column]}': row {row} set where row {_next[column]} of {_rows} was expected (each column's rows are set in order, once)."));
-        }
-
-        _next[column]++;
+        Next(column, row);
         if (invariant && store is AmountColumn amount)
         {
             amount.ParseInvariant(value, row, row + 1, _errors[column]);
@@ -265,6 +282,17 @@ public sealed class SnapshotFrameBuilder
         {
             store.Parse(value, row, row + 1, _errors[column]);
         }
+    }
+
+    /// <summary>Checks that <paramref name="row"/> is the column's next row, and counts it.</summary>
+    private void Next(int column, int row)
+    {
+        if (row != _next[column] || row >= _rows)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Column '{_names[column]}': row {row} set where row {_next[column]} of {_rows} was expected (each column's rows are set in order, once)."));
+        }
+
+        _next[column]++;
     }
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s)
