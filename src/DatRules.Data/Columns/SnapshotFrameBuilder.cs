@@ -25,6 +25,7 @@ public sealed class SnapshotFrameBuilder
     private readonly string _source;
     private readonly bool _skipInvalid;
     private readonly int _rows;
+    private bool _built;
 
     /// <summary>Initializes a builder for a source with these column names and rows.</summary>
     /// <param name="columnNames">The source's column names, in order.</param>
@@ -201,9 +202,15 @@ public sealed class SnapshotFrameBuilder
     /// <summary>Builds the frame: every row of every read column must have been set.</summary>
     /// <returns>The frame (the valid rows with <see cref="SnapshotReadOptions.SkipInvalid"/>, each skipped row's errors in <see cref="SnapshotFrame.Skipped"/>).</returns>
     /// <exception cref="InputException">The source has no rows, or (without <see cref="SnapshotReadOptions.SkipInvalid"/>) a row is invalid; every error names its row and column.</exception>
-    /// <exception cref="InvalidOperationException">A read column has rows not set.</exception>
+    /// <exception cref="InvalidOperationException">A read column has rows not set, or the frame was built already.</exception>
     public SnapshotFrame Build()
     {
+        if (_built)
+        {
+            throw new InvalidOperationException("The frame was built already: a builder builds one frame.");
+        }
+
+        _built = true;
         for (int c = 0; c < _stores.Length; c++)
         {
             if (_stores[c] is not null && _next[c] != _rows)
