@@ -21,6 +21,20 @@ if (args is ["phases", var phasesInput])
     return;
 }
 
+// `to-parquet IN.csv OUT.parquet`: the snapshot CSV as Parquet (SnapshotFrameParquet.Write), for benchmarks/scripts/parquet-vs-csv.sh.
+if (args is ["to-parquet", var csvInput, var parquetOutput])
+{
+    DatRules.Data.Formats.SnapshotFrameParquet.Write(DatRules.Data.SnapshotFrame.ReadCsv(csvInput), parquetOutput);
+    return;
+}
+
+// `parquet-phases IN.parquet`: Parquet.Net's own decode of every column vs SnapshotFrameParquet.Read, three rounds.
+if (args is ["parquet-phases", var parquetInput])
+{
+    DatRules.Benchmarks.ParquetPhases.Run(parquetInput).GetAwaiter().GetResult();
+    return;
+}
+
 if (args is ["read", var readInput])
 {
     DatRules.Benchmarks.LibraryPath.Read(readInput);

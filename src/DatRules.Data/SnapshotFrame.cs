@@ -67,6 +67,63 @@ public sealed class SnapshotFrame
 
     internal SnapshotTable Table { get; }
 
+    /// <summary>Gets the snapshot columns the frame holds, in the order <see cref="WriteCsv(Stream)"/> writes them (docs/data.md).</summary>
+    public IReadOnlyList<string> Columns => [.. SnapshotSchema.Columns.Where(c => Table.Stores.ContainsKey(c.Name)).Select(c => c.Name)];
+
+    /// <summary>Gets what a column holds (which of <see cref="TextAt"/>, <see cref="AmountAt"/>, <see cref="DateAt"/>, <see cref="FlagAt"/> reads it).</summary>
+    /// <param name="column">One of <see cref="Columns"/>.</param>
+    /// <returns>The kind.</returns>
+    /// <exception cref="ArgumentException">The frame has no such column.</exception>
+    public SnapshotValueKind KindOf(string column) => Store(column).Column.Kind switch
+    {
+        ColumnKind.Amount => SnapshotValueKind.Amount,
+        ColumnKind.Flag => SnapshotValueKind.Flag,
+        ColumnKind.Date => SnapshotValueKind.Date,
+        _ => SnapshotValueKind.Text,
+    };
+
+    /// <summary>Gets a text value (as <see cref="WriteCsv(Stream)"/> writes it), or <see langword="null"/> when empty.</summary>
+    /// <param name="column">A text column of <see cref="Columns"/>.</param>
+    /// <param name="row">The row.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentException">The frame has no such text column.</exception>
+    public string? TextAt(string column, int row) => Store<TextColumn>(column, row).StringAt(row);
+
+    /// <summary>Gets an amount, exact, or <see langword="null"/> when not given.</summary>
+    /// <param name="column">An amount column of <see cref="Columns"/>.</param>
+    /// <param name="row">The row.</param>
+    /// <returns>The amount.</returns>
+    /// <exception cref="ArgumentException">The frame has no such amount column.</exception>
+    public decimal? AmountAt(string column, int row) => Store<AmountColumn>(column, row).ValueAt(row);
+
+    /// <summary>Gets a date, or <see langword="null"/> when not given.</summary>
+    /// <param name="column">A date column of <see cref="Columns"/>.</param>
+    /// <param name="row">The row.</param>
+    /// <returns>The date.</returns>
+    /// <exception cref="ArgumentException">The frame has no such date column.</exception>
+    public LocalDate? DateAt(string column, int row) => Store<DateColumn>(column, row).DateAt(row);
+
+    /// <summary>Gets a flag, or <see langword="null"/> when not given.</summary>
+    /// <param name="column">A flag column of <see cref="Columns"/>.</param>
+    /// <param name="row">The row.</param>
+    /// <returns>The flag.</returns>
+    /// <exception cref="ArgumentException">The frame has no such flag column.</exception>
+    public bool? FlagAt(string column, int row) => Store<FlagColumn>(column, row)[row];
+
+    private ColumnStore Store(string column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return Table.Stores.TryGetValue(column, out var store) ? store : throw new ArgumentException($"The frame has no column '{column}'.", nameof(column));
+    }
+
+    private T Store<T>(string column, int row)
+        where T : ColumnStore
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
+        return Store(column) as T ?? throw new ArgumentException($"Column '{column}' is not a {typeof(T).Name[..^6].ToLowerInvariant()} column.", nameof(column));
+    }
+
     /// <summary>Reads a snapshot CSV file (on every core when it is large).</summary>
     /// <param name="path">The file.</param>
     /// <returns>The frame.</returns>
@@ -113,7 +170,7 @@ public sealed class SnapshotFrame
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The field separator is ',' or ';'; was '{options.Delimiter}'."), nameof(options));
         }
 
-        var result = SnapshotCsvReader.Read(stream, name, options.SkipInvalid, unread: options.UnreadColumns, delimiter: options.Delimiter);
+        var result = SnapshotCsvReader.Read(stream, name, options.SkipInvalid, unread: options.UnreadColumns, delimiter: options.Delimiter, culture: options.Culture);
         return new SnapshotFrame(result.Table, result.Skipped, sourceName: name)
         {
             ReadNote = result.DetectedDelimiter is { } d ? string.Create(CultureInfo.InvariantCulture, $"{name}: fields separated by '{d}' (detected from the header)") : null,

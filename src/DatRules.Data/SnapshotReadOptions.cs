@@ -24,4 +24,12 @@ public sealed record SnapshotReadOptions
     /// </summary>
     /// <value>The default is ','.</value>
     public char Delimiter { get; init; } = ',';
+
+    /// <summary>
+    /// Gets how amounts are written: <see langword="null"/> for plain decimal notation (<c>1234.56</c>), or a culture's
+    /// notation (<see cref="NumberCulture.Get"/>: de-DE reads <c>1.234,56</c> and <c>1234,56</c>). Without it a decimal
+    /// comma is an error naming line and column. Applies to the amount columns; flows and other columns stay plain.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public NumberCulture? Culture { get; init; }
 }

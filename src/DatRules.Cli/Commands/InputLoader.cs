@@ -3,7 +3,7 @@ using DatRules.Data;
 
 namespace DatRules.Cli.Commands;
 
-/// <summary>Loads snapshots from --input (a file, or <c>-</c> for standard input) or the embedded dataset, reporting skipped rows.</summary>
+/// <summary>Loads snapshots from --input (a CSV or Parquet file, or <c>-</c> for CSV on standard input) or the embedded dataset, reporting skipped rows.</summary>
 internal static class InputLoader
 {
     /// <summary>Loads the rows as a frame.</summary>
@@ -14,15 +14,16 @@ internal static class InputLoader
     /// <param name="unread">Columns of a file the caller will not read (not stored when they cannot be invalid).</param>
     /// <param name="all">Every balance sheet of the embedded dataset, not only each company's latest.</param>
     /// <param name="delimiter">The field separator of a file (',' also detects ';' from the header).</param>
+    /// <param name="culture">The notation of a CSV file's amounts, or <see langword="null"/> for plain decimal notation.</param>
     /// <returns>The frame.</returns>
-    public static SnapshotFrame Load(FileInfo? input, bool skipInvalid, CliContext ctx, string embedded = EmbeddedDataset.ResourceName, IReadOnlyCollection<string>? unread = null, bool all = false, char delimiter = ',')
+    public static SnapshotFrame Load(FileInfo? input, bool skipInvalid, CliContext ctx, string embedded = EmbeddedDataset.ResourceName, IReadOnlyCollection<string>? unread = null, bool all = false, char delimiter = ',', NumberCulture? culture = null)
     {
         if (input is null)
         {
             return all ? EmbeddedDataset.LoadAllFrame(embedded) : EmbeddedDataset.LoadFrame(embedded);
         }
 
-        var options = new SnapshotReadOptions { SkipInvalid = skipInvalid, UnreadColumns = unread, Delimiter = delimiter };
+        var options = new SnapshotReadOptions { SkipInvalid = skipInvalid, UnreadColumns = unread, Delimiter = delimiter, Culture = culture };
         SnapshotFrame frame;
         if (input.ToString() == "-")
         {
@@ -31,7 +32,8 @@ internal static class InputLoader
         }
         else
         {
-            frame = SnapshotFrame.ReadCsv(input.FullName, options);
+            // Parquet (by name or magic bytes) or CSV: one frame, the same rules (DatRules.Data.Formats).
+            frame = Data.Formats.SnapshotFiles.Read(input.FullName, options);
         }
 
         if (frame.ReadNote is { } note)

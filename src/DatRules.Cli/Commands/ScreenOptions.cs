@@ -48,6 +48,12 @@ internal sealed class ScreenOptions
         HelpName = "char",
     };
 
+    public Option<string?> Culture { get; } = new("--culture")
+    {
+        Description = "Amounts of a CSV --input in this culture's notation, e.g. de-DE reads 1.234,56 and 1234,56 (" + string.Join(", ", NumberCulture.Known.Select(c => c.Name)) + "). Without it a decimal comma is an error.",
+        HelpName = "name",
+    };
+
     public Option<FileInfo?> Events { get; } = new("--events")
     {
         Description = "Nowcast: CSV of purchases, sales and cash announced after each balance sheet (ticker,announced,asset,units,cost,funded_by,source); each balance sheet known on the day is carried to --prices-on (or --as-known-on) with the prices of --prices. Rows are labelled estimates.",
@@ -63,6 +69,7 @@ internal sealed class ScreenOptions
         command.Options.Add(MaxAge);
         command.Options.Add(Tickers);
         command.Options.Add(Delimiter);
+        command.Options.Add(Culture);
         command.Options.Add(Events);
         Selection.AddTo(command);
         Prices.AddTo(command);
@@ -165,7 +172,17 @@ internal sealed class ScreenOptions
             ";" => ';',
             var other => throw new UsageException($"--delimiter must be ',' or ';'; was '{other}'."),
         };
-        var frame = InputLoader.Load(parse.GetValue(Input), parse.GetValue(SkipInvalid), ctx, unread: unread, all: knownOn is not null, delimiter: separator);
+        NumberCulture? numberCulture;
+        try
+        {
+            numberCulture = parse.GetValue(Culture) is { } cultureName ? NumberCulture.Get(cultureName) : null;
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("--culture: " + e.Message[..(e.Message.IndexOf(" (Parameter", StringComparison.Ordinal) is int end and >= 0 ? end : e.Message.Length)]);
+        }
+
+        var frame = InputLoader.Load(parse.GetValue(Input), parse.GetValue(SkipInvalid), ctx, unread: unread, all: knownOn is not null, delimiter: separator, culture: numberCulture);
         if (parse.GetValue(Tickers) is { } tickerList)
         {
             string[] only = tickerList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

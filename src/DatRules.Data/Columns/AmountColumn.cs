@@ -31,7 +31,14 @@ internal sealed class AmountColumn : ColumnStore
     }
 
     private AmountColumn(AmountColumn whole, int rowBase)
-        : base(whole, rowBase) => _cents = whole._cents;
+        : base(whole, rowBase)
+    {
+        _cents = whole._cents;
+        Notation = whole.Notation;
+    }
+
+    /// <summary>Gets or sets the culture whose notation the values are in (<see cref="SnapshotReadOptions.Culture"/>), or <see langword="null"/> for plain decimal notation.</summary>
+    internal NumberCulture? Notation { get; set; }
 
     /// <summary>Gets the rows kept as decimals.</summary>
     internal IEnumerable<int> ExactRows => _exact?.Keys ?? Enumerable.Empty<int>();
@@ -87,7 +94,52 @@ internal sealed class AmountColumn : ColumnStore
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Parse(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors)
+    public override void Parse(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors) => Parse(value, row, line, errors, Notation);
+
+    /// <summary>
+    /// Stores a typed source's decimal: a whole number of cents below the limit straight into the integer column (what
+    /// parsing its plain decimal text stores); anything else (missing, negative, sub-cent, large) through the text rules
+    /// (<see cref="ParseInvariant"/>), so every check and error is the parser's.
+    /// </summary>
+    /// <param name="value">The value, or <see langword="null"/> when missing.</param>
+    /// <param name="row">The row.</param>
+    /// <param name="line">The line or row, for errors.</param>
+    /// <param name="errors">Where problems go.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void Set(decimal? value, int row, int line, List<InputError> errors)
+    {
+        if (value is { } d && d >= 0m && d < CentsLimit / 100m && d * 100m is var scaled && scaled == decimal.Truncate(scaled))
+        {
+            int at = row + Base;
+            Ensure(ref _cents, at);
+            if (_exact is { Count: > 0 })
+            {
+                _exact.Remove(at);
+            }
+
+            _cents[at] = (long)scaled;
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[64];
+        int n = 0;
+        if (value is { } v)
+        {
+            v.TryFormat(text, out n, default, CultureInfo.InvariantCulture);
+        }
+
+        ParseInvariant(text[..n], row, line, errors);
+    }
+
+    /// <summary>Parses a value in plain decimal notation, whatever <see cref="Notation"/> is (a typed source's decimal, formatted invariantly).</summary>
+    /// <param name="value">The UTF-8 value.</param>
+    /// <param name="row">The row.</param>
+    /// <param name="line">The line or row, for errors.</param>
+    /// <param name="errors">Where problems go.</param>
+    internal void ParseInvariant(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors) => Parse(value, row, line, errors, null);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Parse(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors, NumberCulture? notation)
     {
         row += Base;
         Ensure(ref _cents, row);
@@ -103,15 +155,21 @@ internal sealed class AmountColumn : ColumnStore
             return;
         }
 
-        if (TryParseCents(value, out long cents))
+        if (notation is null && TryParseCents(value, out long cents))
         {
             _cents[row] = cents;
             return;
         }
 
         _cents[row] = Missing;
-        string text = Text(value);
-        if (Parse(text, Column.Name, line, errors) is not { } d)
+        string text = Text(value), plain = text;
+        if (notation is not null && !notation.TryToPlain(text, out plain))
+        {
+            errors.Add(new InputError(line, Column.Name, $"'{text}' is not a number in {notation.Name} notation (expected such as {notation.Example} or 1234{notation.DecimalSeparator}56)"));
+            return;
+        }
+
+        if (Parse(plain, text, Column.Name, line, errors) is not { } d)
         {
             return;
         }
@@ -137,23 +195,30 @@ internal sealed class AmountColumn : ColumnStore
     /// <param name="line">The line, for errors.</param>
     /// <param name="errors">Where problems go.</param>
     /// <returns>The amount, or <see langword="null"/> when wrong.</returns>
-    internal static decimal? Parse(string text, string column, int line, List<InputError> errors)
+    internal static decimal? Parse(string text, string column, int line, List<InputError> errors) => Parse(text, text, column, line, errors);
+
+    /// <summary>Parses <paramref name="text"/> (plain decimal notation), naming <paramref name="shown"/> (as the input wrote it) in errors.</summary>
+    private static decimal? Parse(string text, string shown, string column, int line, List<InputError> errors)
     {
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
         {
-            errors.Add(new InputError(line, column, $"'{text}' is not a number (expected plain decimal notation such as 1234.56)"));
+            // A decimal comma (1234,56: a spreadsheet in a decimal-comma locale) is read only when the culture is given.
+            string hint = text.Contains(',', StringComparison.Ordinal) && NumberCulture.Get("de-DE").TryToPlain(text, out _)
+                ? "; a decimal comma is read only with a culture (screen --culture de-DE; SnapshotReadOptions.Culture)"
+                : string.Empty;
+            errors.Add(new InputError(line, column, $"'{shown}' is not a number (expected plain decimal notation such as 1234.56{hint})"));
             return null;
         }
 
         if (value < 0m)
         {
-            errors.Add(new InputError(line, column, $"'{text}' is negative; amounts and counts must be >= 0"));
+            errors.Add(new InputError(line, column, $"'{shown}' is negative; amounts and counts must be >= 0"));
             return null;
         }
 
         if (SignificantDigits(text) > 28)
         {
-            errors.Add(new InputError(line, column, $"'{text}' has more than 28 significant digits, more than an exact decimal holds (it would be rounded)"));
+            errors.Add(new InputError(line, column, $"'{shown}' has more than 28 significant digits, more than an exact decimal holds (it would be rounded)"));
             return null;
         }
 

@@ -46,6 +46,24 @@ internal sealed class DateColumn : ColumnStore
         return _days;
     }
 
+    /// <summary>Stores a typed source's date (any <see cref="DateOnly"/> is a valid date), or a missing one by the parser's rule.</summary>
+    /// <param name="day">The <see cref="DateOnly.DayNumber"/>, or <see langword="null"/> when missing.</param>
+    /// <param name="row">The row.</param>
+    /// <param name="line">The line or row, for errors.</param>
+    /// <param name="errors">Where problems go.</param>
+    internal void Set(int? day, int row, int line, List<InputError> errors)
+    {
+        if (day is null)
+        {
+            Parse(default, row, line, errors);
+            return;
+        }
+
+        row += Base;
+        Ensure(ref _days, row);
+        _days[row] = day.Value;
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Parse(ReadOnlySpan<byte> value, int row, int line, List<InputError> errors)
     {

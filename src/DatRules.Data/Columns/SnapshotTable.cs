@@ -661,6 +661,16 @@ internal sealed class SnapshotTable
     private static bool FitsCents(decimal amount) =>
         amount * 100m == decimal.Truncate(amount * 100m) && Math.Abs(amount * 100m) < AmountColumn.CentsLimit;
 
+    /// <summary>Sets the culture whose notation the amount columns read (<see cref="SnapshotReadOptions.Culture"/>); before the first row.</summary>
+    /// <param name="culture">The culture, or <see langword="null"/> for plain decimal notation.</param>
+    internal void SetNotation(NumberCulture? culture)
+    {
+        foreach (var store in _stores.Values.OfType<AmountColumn>())
+        {
+            store.Notation = culture;
+        }
+    }
+
     /// <summary>Makes room for <paramref name="rows"/> rows in every column (a hint from the file size).</summary>
     /// <param name="rows">The expected row count.</param>
     internal void Reserve(int rows)

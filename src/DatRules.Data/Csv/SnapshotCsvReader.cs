@@ -72,8 +72,9 @@ internal static class SnapshotCsvReader
     /// are not stored; every other rule (field counts, quotes, UTF-8) still applies to them.
     /// </param>
     /// <param name="delimiter">The field separator, ',' or ';'. With ',' a header without ',' whose ';' separates known column names is read with ';' (<see cref="ReadResult.DetectedDelimiter"/>).</param>
-    public static ReadResult Read(Stream stream, string sourceName, bool skipInvalid = false, int expectedRows = 0, IReadOnlyCollection<string>? unread = null, char delimiter = ',') =>
-        Read(stream, sourceName, skipInvalid, expectedRows, MinPartBytes, Environment.ProcessorCount, unread, delimiter);
+    /// <param name="culture">The notation of amounts (<see cref="SnapshotReadOptions.Culture"/>), or <see langword="null"/> for plain decimal notation.</param>
+    public static ReadResult Read(Stream stream, string sourceName, bool skipInvalid = false, int expectedRows = 0, IReadOnlyCollection<string>? unread = null, char delimiter = ',', NumberCulture? culture = null) =>
+        Read(stream, sourceName, skipInvalid, expectedRows, MinPartBytes, Environment.ProcessorCount, unread, delimiter, culture);
 
     /// <summary>Reads a snapshot CSV, a file in parts of at least <paramref name="minPartBytes"/> on up to <paramref name="cores"/> cores.</summary>
     /// <param name="stream">The UTF-8 bytes.</param>
@@ -84,8 +85,9 @@ internal static class SnapshotCsvReader
     /// <param name="cores">The most parts.</param>
     /// <param name="unread">Columns the caller will not read (see the public overload).</param>
     /// <param name="delimiter">The field separator (see the public overload).</param>
+    /// <param name="culture">The notation of amounts (see the public overload).</param>
     /// <returns>The rows and the skipped rows' errors.</returns>
-    internal static ReadResult Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, long minPartBytes, int cores, IReadOnlyCollection<string>? unread = null, char delimiter = ',')
+    internal static ReadResult Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, long minPartBytes, int cores, IReadOnlyCollection<string>? unread = null, char delimiter = ',', NumberCulture? culture = null)
     {
         // A stream that can be read again gets the duplicate check after the parse, on every core; in the rare case that
         // it finds a duplicate, the stream is read again with the check row by row, which orders every error as always.
@@ -94,7 +96,7 @@ internal static class SnapshotCsvReader
         {
             // Every outcome but clean rows without duplicates (an error, a row beyond a part's bound, an empty file) is
             // left to the read on one core, which reports it as always.
-            var (result, duplicate, lines) = ReadInParts(file, origin, sourceName, minPartBytes, cores, unread, delimiter);
+            var (result, duplicate, lines) = ReadInParts(file, origin, sourceName, minPartBytes, cores, unread, delimiter, culture);
             if (result is not null)
             {
                 return result;
@@ -104,18 +106,18 @@ internal static class SnapshotCsvReader
             expectedRows = expectedRows > 0 ? expectedRows : lines;
             if (duplicate)
             {
-                return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false, unread, delimiter)!;
+                return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false, unread, delimiter, culture)!;
             }
         }
 
-        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: origin >= 0, unread, delimiter)
-            ?? Reread(stream, origin, sourceName, skipInvalid, expectedRows, unread, delimiter);
+        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: origin >= 0, unread, delimiter, culture)
+            ?? Reread(stream, origin, sourceName, skipInvalid, expectedRows, unread, delimiter, culture);
     }
 
-    private static ReadResult Reread(Stream stream, long origin, string sourceName, bool skipInvalid, int expectedRows, IReadOnlyCollection<string>? unread, char delimiter)
+    private static ReadResult Reread(Stream stream, long origin, string sourceName, bool skipInvalid, int expectedRows, IReadOnlyCollection<string>? unread, char delimiter, NumberCulture? culture)
     {
         stream.Seek(origin, SeekOrigin.Begin);
-        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false, unread, delimiter)!;
+        return Read(stream, sourceName, skipInvalid, expectedRows, deferDuplicates: false, unread, delimiter, culture)!;
     }
 
     /// <summary>
@@ -123,7 +125,7 @@ internal static class SnapshotCsvReader
     /// the result when every row is valid and no two rows are the same, otherwise whether there was a duplicate and the
     /// file's line count (for the read on one core).
     /// </summary>
-    private static (ReadResult? Result, bool Duplicate, int Lines) ReadInParts(FileStream file, long origin, string sourceName, long minPartBytes, int cores, IReadOnlyCollection<string>? unread, char delimiter)
+    private static (ReadResult? Result, bool Duplicate, int Lines) ReadInParts(FileStream file, long origin, string sourceName, long minPartBytes, int cores, IReadOnlyCollection<string>? unread, char delimiter, NumberCulture? culture)
     {
         var headerReader = new CsvRecordReader(file, sourceName, bufferSize: 64 * 1024) { Delimiter = delimiter };
         Header header;
@@ -160,6 +162,7 @@ internal static class SnapshotCsvReader
         }
 
         var table = new SnapshotTable(header.Present.Select(p => p.Column));
+        table.SetNotation(culture);
         table.Reserve(lines);
         var tables = new SnapshotTable[parts.Length];
         var hashes = new int[lines];
@@ -218,7 +221,7 @@ internal static class SnapshotCsvReader
     }
 
     /// <summary>Reads the rows; with <paramref name="deferDuplicates"/>, returns <see langword="null"/> when the rows read hold a duplicate.</summary>
-    private static ReadResult? Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, bool deferDuplicates, IReadOnlyCollection<string>? unread, char delimiter)
+    private static ReadResult? Read(Stream stream, string sourceName, bool skipInvalid, int expectedRows, bool deferDuplicates, IReadOnlyCollection<string>? unread, char delimiter, NumberCulture? culture)
     {
         var reader = new CsvRecordReader(stream, sourceName) { Delimiter = delimiter };
         if (!reader.Read())
@@ -233,6 +236,7 @@ internal static class SnapshotCsvReader
         }
 
         var table = new SnapshotTable(header.Present.Select(p => p.Column));
+        table.SetNotation(culture);
         if (expectedRows > 0)
         {
             table.Reserve(expectedRows);
@@ -278,7 +282,7 @@ internal static class SnapshotCsvReader
     }
 
     /// <summary>The header's columns: the names in order, the known columns present, the unnamed ones, the last named one.</summary>
-    private sealed record Header(string[] Names, List<(int Index, SnapshotColumn Column)> Present)
+    internal sealed record Header(string[] Names, List<(int Index, SnapshotColumn Column)> Present)
     {
         public int[] Unnamed { get; } = Enumerable.Range(0, Names.Length).Where(i => Names[i].Length == 0).ToArray();
 
@@ -420,10 +424,7 @@ internal static class SnapshotCsvReader
 
                 if (_rowErrors.Count == 0 && _keys?.AddOrGetExisting(table.Count) is var first && first >= 0)
                 {
-                    var filed = table.Store<DateColumn>("filed")?.DateAt(table.Count);
-                    string filedText = filed is { } fd ? string.Create(CultureInfo.InvariantCulture, $" filed {fd:yyyy-MM-dd}") : string.Empty;
-                    _rowErrors.Add(new InputError(line, "ticker", string.Create(CultureInfo.InvariantCulture,
-                        $"duplicate row for {table.Ticker.StringAt(table.Count)} as of {table.AsOf.DateAt(table.Count):yyyy-MM-dd}{filedText} (first on line {table.LineAt(first.Value)})")));
+                    _rowErrors.Add(new InputError(line, "ticker", DuplicateMessage(table, table.Count, string.Create(CultureInfo.InvariantCulture, $"line {table.LineAt(first.Value)}"))));
                 }
             }
         }
@@ -451,7 +452,7 @@ internal static class SnapshotCsvReader
     }
 
     /// <summary>Whether two of the first <paramref name="count"/> rows have the same identity: their hashes computed on two cores, then <see cref="AnyDuplicate(RowKeyComparer, int[], int)"/>.</summary>
-    private static bool AnyDuplicate(RowKeyComparer comparer, int count)
+    internal static bool AnyDuplicate(RowKeyComparer comparer, int count)
     {
         var hashes = new int[count];
         int half = count / 2;
@@ -557,6 +558,18 @@ internal static class SnapshotCsvReader
         return true;
     }
 
+    /// <summary>The error text of a row whose identity an earlier row has: <c>duplicate row for T as of D[ filed F] (first on line N)</c>.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="row">The duplicate row.</param>
+    /// <param name="first">Where the first row is, e.g. "line 3" or "row 2".</param>
+    /// <returns>The text.</returns>
+    internal static string DuplicateMessage(SnapshotTable table, int row, string first)
+    {
+        var filed = table.Store<DateColumn>("filed")?.DateAt(row);
+        string filedText = filed is { } fd ? string.Create(CultureInfo.InvariantCulture, $" filed {fd:yyyy-MM-dd}") : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"duplicate row for {table.Ticker.StringAt(row)} as of {table.AsOf.DateAt(row):yyyy-MM-dd}{filedText} (first on {first})");
+    }
+
     private static (List<InputError> Errors, Header Header) ReadHeader(CsvRecordReader reader, IReadOnlyCollection<string>? unread)
     {
         var errors = new List<InputError>();
@@ -584,6 +597,21 @@ internal static class SnapshotCsvReader
                 reader.Delimiter = ';';
             }
         }
+
+        return CheckHeader(names, line, unread);
+    }
+
+    /// <summary>
+    /// Checks a header's names (any format's: a CSV header line, a Parquet schema): names match ignoring case, a name given
+    /// twice is an error naming both, every required column must be there; unknown names are ignored.
+    /// </summary>
+    /// <param name="names">The names, in order (an empty name: an unnamed column).</param>
+    /// <param name="line">The header's line for errors (0: a format without lines).</param>
+    /// <param name="unread">Columns the caller will not read (as <see cref="SnapshotReadOptions.UnreadColumns"/>).</param>
+    /// <returns>The errors, and the header.</returns>
+    internal static (List<InputError> Errors, Header Header) CheckHeader(string[] names, int line, IReadOnlyCollection<string>? unread)
+    {
+        var errors = new List<InputError>();
 
         // Names match ignoring case (Ticker, AS_OF); two names equal but for case are the same column given twice.
         var firstIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -619,7 +647,7 @@ internal static class SnapshotCsvReader
     }
 
     /// <summary>Row identity: (ticker case-insensitive, as_of, filed), compared in the table's columns.</summary>
-    private sealed class RowKeyComparer(SnapshotTable table) : IEqualityComparer<int>
+    internal sealed class RowKeyComparer(SnapshotTable table) : IEqualityComparer<int>
     {
         private readonly DateColumn? _filed = table.Store<DateColumn>("filed");
 

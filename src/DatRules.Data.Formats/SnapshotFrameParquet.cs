@@ -1,0 +1,314 @@
+using System.Globalization;
+using Parquet;
+using Parquet.Schema;
+using DataField = Parquet.Schema.DataField;
+
+namespace DatRules.Data.Formats;
+
+/// <summary>
+/// Snapshots as Parquet: <see cref="Read(Stream, SnapshotReadOptions)"/> fills a <see cref="SnapshotFrame"/> through
+/// <see cref="SnapshotFrameBuilder"/>, so every check and error of the snapshot CSV reader applies (names ignoring case,
+/// required columns and values, negative amounts, duplicates, ...), and <see cref="Write(SnapshotFrame, Stream)"/>
+/// writes a frame with typed columns (amounts <c>DECIMAL</c>, dates <c>DATE</c>, flags <c>BOOLEAN</c>, text UTF-8).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Accepted column types, by snapshot column: amounts <c>DECIMAL</c> (any precision and scale a <see cref="decimal"/>
+/// holds), integers, or text in plain decimal notation; dates <c>DATE</c>, a <c>TIMESTAMP</c> at midnight, or text
+/// yyyy-MM-dd; flags <c>BOOLEAN</c>, integers 0/1 or text; text columns UTF-8 strings, integers (a CIK) or
+/// <c>DECIMAL</c> (a flow line item). <c>FLOAT</c> and <c>DOUBLE</c> are refused for every snapshot column: a binary
+/// floating-point number is not the amount the filing states (0.1 is stored as 0.1000000000000000055...), and which
+/// decimal was meant cannot be known. Unknown columns are ignored whatever their type, as by the CSV reader.
+/// </para>
+/// <para>Errors name the column and the 1-based data row (<see cref="InputError.IsRow"/>); a file that is not Parquet or is cut short is an <see cref="InputException"/> too.</para>
+/// </remarks>
+public static class SnapshotFrameParquet
+{
+    /// <summary>The rows from which a file is read on two cores.</summary>
+    private const int ParallelRows = 100_000;
+
+    private static readonly ParquetOptions ReadOptions = new() { TreatByteArrayAsString = true, UseDateOnlyTypeForDates = true };
+
+    /// <summary>Reads a snapshot Parquet file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="InputException">The file does not exist, is not Parquet, a column has a type that is refused, or a row is invalid.</exception>
+    public static SnapshotFrame Read(string path) => Read(path, new SnapshotReadOptions());
+
+    /// <summary>Reads a snapshot Parquet file with options.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">How to read (skipping invalid rows, columns not read); the source name defaults to the file name.</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="InputException">The file does not exist, is not Parquet, a column has a type that is refused, or a row is invalid.</exception>
+    public static SnapshotFrame Read(string path, SnapshotReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new InputException(full, [new InputError(0, null, Directory.Exists(full) ? "is a directory, not a file" : "file not found")]);
+        }
+
+        using var stream = Open(full);
+        return ReadAsync(stream, () => Open(full), options with { SourceName = options.SourceName ?? Path.GetFileName(full) }).GetAwaiter().GetResult();
+
+        static FileStream Open(string file) => new(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+    }
+
+    /// <summary>Reads snapshot Parquet from a stream (one that cannot seek is copied to memory first: Parquet is read from its end).</summary>
+    /// <param name="stream">The stream, left open.</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="InputException">The input is not Parquet, a column has a type that is refused, or a row is invalid.</exception>
+    public static SnapshotFrame Read(Stream stream) => Read(stream, new SnapshotReadOptions());
+
+    /// <summary>Reads snapshot Parquet from a stream with options (one that cannot seek is copied to memory first: Parquet is read from its end).</summary>
+    /// <param name="stream">The stream, left open.</param>
+    /// <param name="options">How to read.</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="InputException">The input is not Parquet, a column has a type that is refused, or a row is invalid.</exception>
+    public static SnapshotFrame Read(Stream stream, SnapshotReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+
+        return ReadAsync(stream, null, options).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Writes a frame as Parquet, one row group: every column the frame holds (<see cref="SnapshotFrame.Columns"/>), typed.</summary>
+    /// <param name="frame">The frame.</param>
+    /// <param name="output">The stream, left open.</param>
+    /// <exception cref="ArgumentException">An amount column's values need more than 38 digits at one scale (Parquet's largest DECIMAL).</exception>
+    public static void Write(SnapshotFrame frame, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(output);
+        WriteAsync(frame, output).GetAwaiter().GetResult();
+        output.Flush();
+    }
+
+    /// <summary>Writes a frame as a Parquet file, atomically (<see cref="AtomicFile"/>).</summary>
+    /// <param name="frame">The frame.</param>
+    /// <param name="path">The file.</param>
+    public static void Write(SnapshotFrame frame, string path)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        AtomicFile.Write(path, s => Write(frame, s));
+    }
+
+    /// <summary>
+    /// Reads the columns into the builder; a file (<paramref name="reopen"/>) of many rows on two cores: each a reader of
+    /// its own over half of the columns (by weight: text costs more), every column's row groups in order.
+    /// </summary>
+    private static async Task<SnapshotFrame> ReadAsync(Stream stream, Func<Stream>? reopen, SnapshotReadOptions options)
+    {
+        string name = options.SourceName ?? "input";
+        ParquetReader reader;
+        try
+        {
+            reader = await ParquetReader.CreateAsync(stream, ReadOptions, leaveStreamOpen: true).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or NotSupportedException or InvalidOperationException or FormatException or IndexOutOfRangeException or OverflowException)
+        {
+            throw new InputException(name, [new InputError(0, null, $"not a readable Parquet file ({e.Message})")]);
+        }
+
+        await using (reader.ConfigureAwait(false))
+        {
+            var fields = reader.Schema.Fields;
+            long rows = 0;
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                rows += reader.RowGroups[g].RowCount;
+            }
+
+            if (rows > Array.MaxLength / 16)
+            {
+                throw new InputException(name, [new InputError(0, null, string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows, more than one frame holds"))]);
+            }
+
+            var builder = new SnapshotFrameBuilder([.. fields.Select(f => f.Name)], (int)rows, options);
+            var typeErrors = new List<InputError>();
+            var readers = new ParquetColumnReader?[fields.Count];
+            for (int c = 0; c < fields.Count; c++)
+            {
+                if (builder.KindOf(c) is not { } kind)
+                {
+                    continue;
+                }
+
+                string column = builder.SnapshotNameOf(c)!;
+                if (fields[c] is not DataField data || data.IsArray)
+                {
+                    typeErrors.Add(new InputError(0, column, $"is a nested Parquet type ({fields[c].SchemaType}); expected a single value per row"));
+                    continue;
+                }
+
+                readers[c] = ParquetColumnReader.For(builder, c, data, kind, out string? refused);
+                if (refused is not null)
+                {
+                    typeErrors.Add(new InputError(0, column, refused));
+                }
+            }
+
+            if (typeErrors.Count > 0)
+            {
+                throw new InputException(name, typeErrors);
+            }
+
+            int[] read = [.. Enumerable.Range(0, readers.Length).Where(c => readers[c] is not null)];
+            if (reopen is null || rows < ParallelRows || read.Length < 2 || Environment.ProcessorCount < 2)
+            {
+                await ReadColumnsAsync(reader, readers, read, builder, name).ConfigureAwait(false);
+            }
+            else
+            {
+                // Text columns weigh 3 (UTF-8 decoded, then encoded into the frame), others 1; greedy halves.
+                int Weight(int c) => builder.KindOf(c) == SnapshotValueKind.Text ? 3 : 1;
+                var (mine, theirs) = (new List<int>(), new List<int>());
+                int wMine = 0, wTheirs = 0;
+                foreach (int c in read.OrderByDescending(Weight))
+                {
+                    if (wMine <= wTheirs)
+                    {
+                        mine.Add(c);
+                        wMine += Weight(c);
+                    }
+                    else
+                    {
+                        theirs.Add(c);
+                        wTheirs += Weight(c);
+                    }
+                }
+
+                var other = Task.Run(async () =>
+                {
+                    await using var stream2 = reopen();
+                    await using var reader2 = await ParquetReader.CreateAsync(stream2, ReadOptions, leaveStreamOpen: true).ConfigureAwait(false);
+                    var own = new ParquetColumnReader?[readers.Length];
+                    foreach (int c in theirs)
+                    {
+                        own[c] = ParquetColumnReader.For(builder, c, (DataField)reader2.Schema.Fields[c], builder.KindOf(c)!.Value, out _);
+                    }
+
+                    await ReadColumnsAsync(reader2, own, [.. theirs], builder, name).ConfigureAwait(false);
+                });
+                await ReadColumnsAsync(reader, readers, [.. mine], builder, name).ConfigureAwait(false);
+                await other.ConfigureAwait(false);
+            }
+
+            return builder.Build();
+        }
+    }
+
+    private static async Task ReadColumnsAsync(ParquetReader reader, ParquetColumnReader?[] readers, int[] columns, SnapshotFrameBuilder builder, string name)
+    {
+        int row = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            int n = (int)group.RowCount;
+            foreach (int c in columns)
+            {
+                try
+                {
+                    await readers[c]!.ReadAsync(group, row, n).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or NotSupportedException or InvalidOperationException or FormatException or IndexOutOfRangeException or OverflowException)
+                {
+                    throw new InputException(name, [new InputError(0, builder.SnapshotNameOf(c), string.Create(CultureInfo.InvariantCulture, $"cannot be read in row group {g + 1} (rows {row + 1} to {row + n}): {e.Message}"))]);
+                }
+            }
+
+            row += n;
+        }
+    }
+
+    private static async Task WriteAsync(SnapshotFrame frame, Stream output)
+    {
+        var columns = frame.Columns;
+        int n = frame.Count;
+        var fields = new DataField[columns.Count];
+        for (int c = 0; c < columns.Count; c++)
+        {
+            string column = columns[c];
+            fields[c] = frame.KindOf(column) switch
+            {
+                SnapshotValueKind.Amount => AmountField(frame, column),
+                SnapshotValueKind.Date => new DateTimeDataField(column, DateTimeFormat.Date, isNullable: true),
+                SnapshotValueKind.Flag => new DataField<bool?>(column),
+                _ => new DataField<string>(column, true),
+            };
+        }
+
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output).ConfigureAwait(false);
+        using var group = writer.CreateRowGroup();
+        for (int c = 0; c < columns.Count; c++)
+        {
+            string column = columns[c];
+            switch (frame.KindOf(column))
+            {
+                case SnapshotValueKind.Amount:
+                    await group.WriteAsync<decimal>(fields[c], Values(n, i => frame.AmountAt(column, i))).ConfigureAwait(false);
+                    break;
+                case SnapshotValueKind.Date:
+                    await group.WriteAsync<DateTime>(fields[c], Values(n, i => frame.DateAt(column, i)?.ToDateTimeUnspecified())).ConfigureAwait(false);
+                    break;
+                case SnapshotValueKind.Flag:
+                    await group.WriteAsync<bool>(fields[c], Values(n, i => frame.FlagAt(column, i))).ConfigureAwait(false);
+                    break;
+                default:
+                    var text = new string?[n];
+                    for (int i = 0; i < n; i++)
+                    {
+                        text[i] = frame.TextAt(column, i);
+                    }
+
+                    await group.WriteAsync(fields[c], (IReadOnlyCollection<string>)text!).ConfigureAwait(false);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The column's DECIMAL: the largest scale of its values (at least 2, cents), and precision 18 or 38 as the digits need.</summary>
+    private static DecimalDataField AmountField(SnapshotFrame frame, string column)
+    {
+        int scale = 2, integerDigits = 1;
+        for (int i = 0; i < frame.Count; i++)
+        {
+            if (frame.AmountAt(column, i) is { } v)
+            {
+                scale = Math.Max(scale, v.Scale);
+                decimal whole = decimal.Truncate(v);
+                integerDigits = Math.Max(integerDigits, whole == 0m ? 1 : whole.ToString(CultureInfo.InvariantCulture).Length);
+            }
+        }
+
+        int digits = integerDigits + scale;
+        if (digits > 38)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Column '{column}' needs {integerDigits} digits before the point and {scale} after it: more than Parquet's DECIMAL(38) holds at one scale."), nameof(frame));
+        }
+
+        return new DecimalDataField(column, digits <= 18 ? 18 : 38, scale, isNullable: true);
+    }
+
+    private static T?[] Values<T>(int n, Func<int, T?> value)
+        where T : struct
+    {
+        var values = new T?[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = value(i);
+        }
+
+        return values;
+    }
+}
