@@ -21,7 +21,13 @@ case "$v1" in
 esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
+# The user's project, and beside it (not inside: a project compiles every *.cs below its folder) a package cache of its
+# own (local packs stay out of the machine's), kept across both packs: the second restore must get the second pack
+# although the cache holds the first. The packs themselves use the machine's cache.
+cache="$tmp/nuget-packages"
+user() { NUGET_PACKAGES="$cache" "$@"; }
+mkdir "$tmp/app"
+cd "$tmp/app"
 cat > Smoke.csproj <<'XML'
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -66,9 +72,6 @@ Console.WriteLine($"package smoke (DatRules.Data): {frame.Count} rows, {known.Co
 Console.WriteLine("package smoke: assemblies " + typeof(DatClassifier).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion);
 return ok ? 0 : 1;
 CS
-# A package cache of its own (local packs stay out of the user's), kept across both packs: the second restore must
-# get the second pack although the cache holds the first.
-export NUGET_PACKAGES="$tmp/nuget-packages"
 cat > nuget.config <<XML
 <configuration>
   <packageSources>
@@ -83,9 +86,9 @@ cat > nuget.config <<XML
 </configuration>
 XML
 # The lines of docs/getting-started.md.
-dotnet add package DatRules --prerelease
-dotnet add package DatRules.Data --prerelease
-dotnet run -c Release | tee run1.txt
+user dotnet add package DatRules --prerelease
+user dotnet add package DatRules.Data --prerelease
+user dotnet run -c Release | tee run1.txt
 grep -q "assemblies $v1" run1.txt || { echo "package smoke: the program did not run on $v1" >&2; exit 1; }
 
 # Pack again (nothing changed): a new version, restored from the same cache, and the program runs on it.
@@ -96,9 +99,9 @@ if [ "$v2" = "$v1" ]; then
   exit 1
 fi
 echo "package smoke: second pack is $v2 (first $v1)"
-dotnet add package DatRules --prerelease
-dotnet add package DatRules.Data --prerelease
+user dotnet add package DatRules --prerelease
+user dotnet add package DatRules.Data --prerelease
 grep -q "Include=\"DatRules\" Version=\"$v2\"" Smoke.csproj || { echo "package smoke: dotnet add package did not take $v2" >&2; cat Smoke.csproj >&2; exit 1; }
-dotnet run -c Release | tee run2.txt
+user dotnet run -c Release | tee run2.txt
 grep -q "assemblies $v2" run2.txt || { echo "package smoke: the program ran on a cached package, not on $v2" >&2; exit 1; }
 echo "package smoke: ok ($v1, then $v2)"
