@@ -1,15 +1,33 @@
 #!/usr/bin/env bash
-# Packs every package, then restores the packed DatRules into a throwaway console project from the local folder
-# (NodaTime still comes from the NuGet feed) and runs one classification: what a user of the package would do.
+# The install from a local build of docs/getting-started.md, as a user does it: packs every package into a folder,
+# adds that folder as a package source (nuget.config), `dotnet add package DatRules --prerelease` (and DatRules.Data)
+# into a throwaway console project (NodaTime still comes from the NuGet feed), runs it; then packs again and checks that
+# the second pack has another version (0.2.0-local.<stamp>), that the same project restores it from the same package
+# cache, and that the program runs on the new assemblies (their informational version), not on the cached first pack.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="$PWD/artifacts/packages"
+repo="$PWD"
+out="$repo/artifacts/packages"
 rm -rf "$out"
-dotnet pack DatRules.sln -c Release -o "$out" -v q -clp:NoSummary
+pack() { dotnet pack "$repo/DatRules.sln" -c Release -o "$out" -v q -clp:NoSummary; }
+# The version of the newest DatRules package in $out (file names are DatRules.<version>.nupkg).
+newest() { ls -t "$out"/DatRules.[0-9]*.nupkg | head -n 1 | sed -E 's|.*/DatRules\.(.*)\.nupkg|\1|'; }
+pack
 ls "$out"
+v1=$(newest)
+case "$v1" in
+  0.2.0-local.[0-9]*) echo "package smoke: first pack is $v1" ;;
+  *) echo "package smoke: a local pack should be 0.2.0-local.<stamp>, was '$v1'" >&2; exit 1 ;;
+esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
+# The user's project, and beside it (not inside: a project compiles every *.cs below its folder) a package cache of its
+# own (local packs stay out of the machine's), kept across both packs: the second restore must get the second pack
+# although the cache holds the first. The packs themselves use the machine's cache.
+cache="$tmp/nuget-packages"
+user() { NUGET_PACKAGES="$cache" "$@"; }
+mkdir "$tmp/app"
+cd "$tmp/app"
 cat > Smoke.csproj <<'XML'
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -19,13 +37,10 @@ cat > Smoke.csproj <<'XML'
     <ImplicitUsings>enable</ImplicitUsings>
     <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
   </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="DatRules" Version="0.1.0" />
-    <PackageReference Include="DatRules.Data" Version="0.1.0" />
-  </ItemGroup>
 </Project>
 XML
 cat > Program.cs <<'CS'
+using System.Reflection;
 using DatRules.Classification;
 using DatRules.Data;
 using DatRules.Issuers;
@@ -54,10 +69,9 @@ using (var output = File.Create("roundtrip.csv"))
 bool ok = r.Classification == DatClassification.DigitalAssetTreasury && frame.Count == 3 && known.Count == 2
     && screening.DatCount == 1 && change.Changes.Count == 1 && SnapshotFrame.ReadCsv("roundtrip.csv").Count == 3;
 Console.WriteLine($"package smoke (DatRules.Data): {frame.Count} rows, {known.Count} known on 2025-10-10, {screening.DatCount} DAT, {change.Changes.Count} change");
+Console.WriteLine("package smoke: assemblies " + typeof(DatClassifier).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion);
 return ok ? 0 : 1;
 CS
-# An isolated package folder, so the package really comes from $out and not from a cache of an older build.
-export NUGET_PACKAGES="$tmp/nuget-packages"
 cat > nuget.config <<XML
 <configuration>
   <packageSources>
@@ -71,4 +85,23 @@ cat > nuget.config <<XML
   </packageSourceMapping>
 </configuration>
 XML
-dotnet run -c Release
+# The lines of docs/getting-started.md.
+user dotnet add package DatRules --prerelease
+user dotnet add package DatRules.Data --prerelease
+user dotnet run -c Release | tee run1.txt
+grep -q "assemblies $v1" run1.txt || { echo "package smoke: the program did not run on $v1" >&2; exit 1; }
+
+# Pack again (nothing changed): a new version, restored from the same cache, and the program runs on it.
+pack
+v2=$(newest)
+if [ "$v2" = "$v1" ]; then
+  echo "package smoke: the second pack has the first one's version $v1: a NuGet cache would serve the old package" >&2
+  exit 1
+fi
+echo "package smoke: second pack is $v2 (first $v1)"
+user dotnet add package DatRules --prerelease
+user dotnet add package DatRules.Data --prerelease
+grep -q "Include=\"DatRules\" Version=\"$v2\"" Smoke.csproj || { echo "package smoke: dotnet add package did not take $v2" >&2; cat Smoke.csproj >&2; exit 1; }
+user dotnet run -c Release | tee run2.txt
+grep -q "assemblies $v2" run2.txt || { echo "package smoke: the program ran on a cached package, not on $v2" >&2; exit 1; }
+echo "package smoke: ok ($v1, then $v2)"

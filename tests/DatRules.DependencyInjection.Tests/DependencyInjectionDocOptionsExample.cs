@@ -9,9 +9,10 @@ namespace DatRules.DependencyInjection.Tests;
 /// <summary>The options example of docs/dependency-injection.md, compiled here verbatim (DependencyInjectionDocTests keeps them in sync).</summary>
 internal static class DependencyInjectionDocOptionsExample
 {
-    internal static ScreeningOptions Run(string policyFile)
+    internal static ScreeningOptions Run(string[] args)
     {
         // snippet:start
+        string policyFile = args.Length > 0 ? args[0] : "policies/team.json";   // a policy JSON file (docs/policies.md)
         var services = new ServiceCollection();
         services.AddDatRules(b =>
         {

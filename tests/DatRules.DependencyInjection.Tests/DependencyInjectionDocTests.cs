@@ -38,7 +38,7 @@ public class DependencyInjectionDocTests
         File.WriteAllText(file, DatRulesServiceCollectionExtensionsTests.TeamPolicyJson);
         try
         {
-            var options = DependencyInjectionDocOptionsExample.Run(file);
+            var options = DependencyInjectionDocOptionsExample.Run([file]);
 
             Assert.Equal((2, false), (options.MaxDegreeOfParallelism, options.UseRatioIndex));
         }
@@ -53,7 +53,7 @@ public class DependencyInjectionDocTests
     {
         string file = Path.Combine(Path.GetTempPath(), $"datrules-doc-missing-{Guid.NewGuid():N}.json");
 
-        var ex = Assert.Throws<DatRulesConfigurationException>(() => DependencyInjectionDocOptionsExample.Run(file));
+        var ex = Assert.Throws<DatRulesConfigurationException>(() => DependencyInjectionDocOptionsExample.Run([file]));
 
         Assert.Equal([$"{file}: policy file not found; check the path given to AddPolicyJsonFile (\"{file}\"), a relative path is resolved against the current directory"], ex.Failures);
     }

@@ -113,6 +113,27 @@ public sealed class OutputFilesTests
     }
 
     [Fact]
+    public void Import_NoRows_WithOut_WritesTheHeaderToTheFileAndSaysZeroRows()
+    {
+        // A filer with no facts: no balance sheet, so the file holds the header line alone (never 0 bytes), and the
+        // summary on standard output says "0 rows" and names the file.
+        string empty = CliRunner.TempCsv("""{"cik":1,"entityName":"EMPTY CO","facts":{}}""");
+        string dir = Directory.CreateTempSubdirectory("datrules-import-").FullName;
+        string target = Path.Combine(dir, "snapshots.csv");
+
+        var r = CliRunner.Run("import", "sec", "--companyfacts", empty, "--out", target);
+
+        Assert.Equal(0, r.ExitCode);
+        string written = File.ReadAllText(target);
+        Assert.EndsWith("\n", written, StringComparison.Ordinal);
+        string header = Assert.Single(written.TrimEnd().Split('\n'));
+        Assert.StartsWith("ticker,as_of,digital_assets_usd,total_assets_usd,", header, StringComparison.Ordinal);
+        Assert.StartsWith("imported 0 rows (header only): 0 balance sheets of 0 filers", r.Out, StringComparison.Ordinal);
+        Assert.Contains(" to snapshots.csv.", r.Out, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(dir));   // the temporary file was renamed over the target, none left behind
+    }
+
+    [Fact]
     public void Import_WrittenThroughSnapshotFrame_ProvenanceReadsBack()
     {
         var r = CliRunner.Run("import", "sec", "--companyfacts", Facts);
