@@ -12,9 +12,11 @@ out="${1:-$PWD/artifacts/tool}"
 rm -rf "$out"
 mkdir -p "$out"
 project=src/DatRules.Cli/DatRules.Cli.csproj
-dotnet pack "$project" -c Release -o "$out" -v q -clp:NoSummary
-dotnet pack "$project" -c Release -r linux-x64 -o "$out" -v q -clp:NoSummary
-dotnet pack "$project" -c Release -r any -o "$out" -v q -clp:NoSummary
+# One version for the three packages (a local pack is 0.2.0-local.<stamp>): the pointer names its RID packages by it.
+stamp="-p:DatRulesBuildStamp=$(date -u +%Y%m%d%H%M%S)"
+dotnet pack "$project" -c Release "$stamp" -o "$out" -v q -clp:NoSummary
+dotnet pack "$project" -c Release "$stamp" -r linux-x64 -o "$out" -v q -clp:NoSummary
+dotnet pack "$project" -c Release "$stamp" -r any -o "$out" -v q -clp:NoSummary
 ls "$out"
 version=$(ls "$out" | sed -n 's/^DatRules\.Cli\.linux-x64\.\(.*\)\.nupkg$/\1/p')
 
