@@ -105,4 +105,36 @@ public sealed class HoldingKindsFrameTests
         Assert.Equal(2500m, marked.SnapshotAt(0).TotalAssets);
         Assert.Equal(frame.SnapshotAt(0).MarkToMarket(prices).ValuationNotes, marked.SnapshotAt(0).ValuationNotes);
     }
+
+    [Fact]
+    public void ScreenJson_ListsEachRowsNonZeroKinds_AndTheRatioCountsThemByTheDefaultTreatment()
+    {
+        var o = new MemoryStream();
+        ScreenReport.Create(Read(WithKinds), BuiltInPolicies.MsciDatProposal).WriteJson(o);
+        using var doc = System.Text.Json.JsonDocument.Parse(o.ToArray());
+        var rows = doc.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("ticker").GetString()!);
+
+        // AAA: receivable 150 (the only kind given) -> (400 + 150) / 1,000 = 0.55 under the default (receivables count).
+        var aaa = rows["AAA"].GetProperty("holdingKinds");
+        Assert.Equal(150m, aaa.GetProperty("cryptoReceivableUsd").GetDecimal());
+        Assert.Single(aaa.EnumerateObject());
+        Assert.Equal(0.55m, rows["AAA"].GetProperty("digitalAssetRatio").GetDecimal());
+
+        // BBB: ETP 250 listed, but ETPs are excluded by default -> 300 / 1,000 = 0.30.
+        Assert.Equal(250m, rows["BBB"].GetProperty("holdingKinds").GetProperty("cryptoEtpUsd").GetDecimal());
+        Assert.Equal(0.3m, rows["BBB"].GetProperty("digitalAssetRatio").GetDecimal());
+
+        // CCC: restricted 100 and customer 1,000 listed; the staked 0 is not -> (450 + 100) / 2,000 = 0.275.
+        var ccc = rows["CCC"].GetProperty("holdingKinds");
+        Assert.Equal(["restrictedCryptoUsd", "customerCryptoUsd"], ccc.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).Reverse().ToArray());
+        Assert.Equal(0.275m, rows["CCC"].GetProperty("digitalAssetRatio").GetDecimal());
+    }
+
+    [Fact]
+    public void ScreenJson_OfAFileWithoutKindColumns_HasNoHoldingKinds()
+    {
+        var o = new MemoryStream();
+        ScreenReport.Create(Read(Old), BuiltInPolicies.MsciDatProposal).WriteJson(o);
+        Assert.DoesNotContain("holdingKinds", Encoding.UTF8.GetString(o.ToArray()), StringComparison.Ordinal);
+    }
 }

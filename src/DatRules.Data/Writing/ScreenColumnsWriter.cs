@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DatRules.Classification;
+using DatRules.Issuers;
 using DatRules.Policies;
 
 namespace DatRules.Data;
@@ -245,6 +246,22 @@ internal static class ScreenColumnsWriter
                 }
 
                 json.WriteBoolean("estimate"u8, table.IsRatioEstimateAt(row));
+                if (table.HasKinds && table.HasKindAt(row))
+                {
+                    // The other kinds of crypto the row holds (non-zero amounts, USD, as screened), named as their CSV
+                    // columns in camel case; the reasons say which the policy counted.
+                    json.WriteStartObject("holdingKinds"u8);
+                    foreach (var (kind, column) in table.Kinds)
+                    {
+                        if (column.ValueAt(row) is { } amount && amount != 0m)
+                        {
+                            json.WriteNumber(KindJsonName(kind), amount);
+                        }
+                    }
+
+                    json.WriteEndObject();
+                }
+
                 if (table.HasProvenance && table.ProvenanceAt(row) is { } p)
                 {
                     ScreenWriter.WriteProvenance(json, p);
@@ -564,4 +581,12 @@ internal static class ScreenColumnsWriter
     }
 
     private static string Fit(string s, int width) => s.Length <= width ? s : string.Concat(s.AsSpan(0, width - 1), "~");
+
+    // restricted_crypto_usd -> restrictedCryptoUsd
+    private static string KindJsonName(HoldingKind kind)
+    {
+        string column = HoldingKindCsvColumns.All.First(k => k.Kind == kind).Column;
+        var parts = column.Split('_');
+        return parts[0] + string.Concat(parts.Skip(1).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+    }
 }
