@@ -1,14 +1,20 @@
 using System.Globalization;
 using System.Numerics;
-using Parquet;
-using DataField = Parquet.Schema.DataField;
+using System.Text;
+using System.Text.Unicode;
+using DatRules.Data.Formats.Parquet;
+using global::Parquet;
+using DataField = global::Parquet.Schema.DataField;
+using DecimalDataField = global::Parquet.Schema.DecimalDataField;
 
 namespace DatRules.Data.Formats;
 
 /// <summary>
 /// Reads one Parquet column into a <see cref="SnapshotFrameBuilder"/> column, row group by row group (each value given
 /// to the builder typed: a decimal, a date, ...), after deciding from the column's type whether it is accepted for the
-/// snapshot column's kind (<see cref="SnapshotFrameParquet"/> lists what is).
+/// snapshot column's kind (<see cref="SnapshotFrameParquet"/> lists what is). A chunk that
+/// <see cref="ColumnChunkDecoder"/> decodes (the common INT32, INT64 and BYTE_ARRAY pages) goes straight from its
+/// arrays to the builder; any other through Parquet.Net's typed read. Both give the builder the same values.
 /// </summary>
 internal abstract class ParquetColumnReader
 {
@@ -69,6 +75,38 @@ internal abstract class ParquetColumnReader
         return reader;
     }
 
+    /// <summary>Reads the column's values of one row group into the builder: decoded by <paramref name="decoder"/> where it can, else by Parquet.Net.</summary>
+    /// <param name="group">The row group.</param>
+    /// <param name="stream">The file the group is read from (the decoder seeks in it).</param>
+    /// <param name="decoder">The decoder (one per thread).</param>
+    /// <param name="values">Where the decoder puts a chunk's values (one per thread).</param>
+    /// <param name="row">The builder row of the group's first row.</param>
+    /// <param name="count">The group's rows.</param>
+    /// <param name="source">The input's name, for errors.</param>
+    /// <returns>The task.</returns>
+    public async Task ReadAsync(ParquetRowGroupReader group, Stream stream, ColumnChunkDecoder decoder, ChunkValues values, int row, int count, string source)
+    {
+        if (Field.MaxRepetitionLevel == 0 && group.GetMetadata(Field) is { } chunk && Accepts(chunk)
+            && decoder.TryDecode(stream, chunk, Field.MaxDefinitionLevel, count, values, out _) && SetDecoded(values, row, source))
+        {
+            return;
+        }
+
+        await ReadAsync(group, row, count).ConfigureAwait(false);
+    }
+
+    /// <summary>Gets whether a chunk of this column is given to the decoder (its physical type is the one this reader's type is stored as).</summary>
+    /// <param name="chunk">The chunk.</param>
+    /// <returns>Whether it is.</returns>
+    private protected virtual bool Accepts(global::Parquet.Meta.ColumnChunk chunk) => false;
+
+    /// <summary>Gives a decoded chunk's values to the builder, or declines (returns <see langword="false"/> having set nothing) so Parquet.Net reads the chunk.</summary>
+    /// <param name="values">The values.</param>
+    /// <param name="row">The builder row of the first.</param>
+    /// <param name="source">The input's name, for errors.</param>
+    /// <returns>Whether the values were set.</returns>
+    private protected virtual bool SetDecoded(ChunkValues values, int row, string source) => false;
+
     /// <summary>Reads the column's values of one row group into the builder.</summary>
     /// <param name="group">The row group.</param>
     /// <param name="row">The builder row of the group's first row.</param>
@@ -112,6 +150,28 @@ internal abstract class ParquetColumnReader
 
     private sealed class DecimalReader(SnapshotFrameBuilder builder, int column, DataField field) : StructReader<decimal>(builder, column, field)
     {
+        private protected override bool Accepts(global::Parquet.Meta.ColumnChunk chunk) =>
+            Field is DecimalDataField { Scale: >= 0 and <= 18 } && ColumnChunkDecoder.PhysicalOf(chunk) is ColumnChunkDecoder.Physical.Int32 or ColumnChunkDecoder.Physical.Int64;
+
+        private protected override bool SetDecoded(ChunkValues values, int row, string source)
+        {
+            int scale = ((DecimalDataField)Field).Scale;
+            long[] numbers = values.Numbers;
+            for (int i = 0, v = 0; i < values.Rows; i++)
+            {
+                if (values.AllPresent || values.Present[i] != 0)
+                {
+                    Builder.SetDecimal(Column, row + i, numbers[v++], scale);
+                }
+                else
+                {
+                    Builder.SetDecimal(Column, row + i, null);
+                }
+            }
+
+            return true;
+        }
+
         protected override void Set(ReadOnlySpan<decimal?> values, int row)
         {
             for (int i = 0; i < values.Length; i++)
@@ -124,6 +184,25 @@ internal abstract class ParquetColumnReader
     private sealed class IntegerReader<T>(SnapshotFrameBuilder builder, int column, DataField field) : StructReader<T>(builder, column, field)
         where T : struct, IBinaryInteger<T>
     {
+        // Signed 32- and 64-bit only: narrower and unsigned integers are stored as INT32/INT64 with a conversion.
+        private protected override bool Accepts(global::Parquet.Meta.ColumnChunk chunk) => ColumnChunkDecoder.PhysicalOf(chunk) switch
+        {
+            ColumnChunkDecoder.Physical.Int64 => typeof(T) == typeof(long),
+            ColumnChunkDecoder.Physical.Int32 => typeof(T) == typeof(int),
+            _ => false,
+        };
+
+        private protected override bool SetDecoded(ChunkValues values, int row, string source)
+        {
+            long[] numbers = values.Numbers;
+            for (int i = 0, v = 0; i < values.Rows; i++)
+            {
+                Builder.SetInteger(Column, row + i, values.AllPresent || values.Present[i] != 0 ? numbers[v++] : null);
+            }
+
+            return true;
+        }
+
         protected override void Set(ReadOnlySpan<T?> values, int row)
         {
             for (int i = 0; i < values.Length; i++)
@@ -135,6 +214,31 @@ internal abstract class ParquetColumnReader
 
     private sealed class DateReader(SnapshotFrameBuilder builder, int column, DataField field) : StructReader<DateOnly>(builder, column, field)
     {
+        private static readonly int Epoch = new DateOnly(1970, 1, 1).DayNumber;
+
+        private protected override bool Accepts(global::Parquet.Meta.ColumnChunk chunk) => ColumnChunkDecoder.PhysicalOf(chunk) == ColumnChunkDecoder.Physical.Int32;
+
+        private protected override bool SetDecoded(ChunkValues values, int row, string source)
+        {
+            // DATE: days since 1970-01-01. One outside DateOnly's range: declined, so Parquet.Net reports it.
+            var numbers = values.Numbers.AsSpan(0, values.Count);
+            long max = DateOnly.MaxValue.DayNumber - Epoch, min = -Epoch;
+            foreach (long d in numbers)
+            {
+                if (d < min || d > max)
+                {
+                    return false;
+                }
+            }
+
+            for (int i = 0, v = 0; i < values.Rows; i++)
+            {
+                Builder.SetDate(Column, row + i, values.AllPresent || values.Present[i] != 0 ? DateOnly.FromDayNumber((int)(numbers[v++] + Epoch)) : null);
+            }
+
+            return true;
+        }
+
         protected override void Set(ReadOnlySpan<DateOnly?> values, int row)
         {
             for (int i = 0; i < values.Length; i++)
@@ -178,6 +282,35 @@ internal abstract class ParquetColumnReader
     {
         private ReadOnlyMemory<char>[] _values = [];
         private int[] _levels = [];
+
+        private protected override bool Accepts(global::Parquet.Meta.ColumnChunk chunk) => ColumnChunkDecoder.PhysicalOf(chunk) == ColumnChunkDecoder.Physical.ByteArray;
+
+        private protected override bool SetDecoded(ChunkValues values, int row, string source)
+        {
+            // UTF-8 checked here, naming the row (Parquet.Net would replace invalid bytes with U+FFFD); all ASCII: one pass.
+            byte[] bytes = values.Bytes;
+            bool ascii = Ascii.IsValid(bytes.AsSpan(0, values.ByteCount));
+            for (int i = 0, v = 0; i < values.Rows; i++)
+            {
+                if (values.AllPresent || values.Present[i] != 0)
+                {
+                    var text = bytes.AsSpan(values.Starts[v], values.Lengths[v]);
+                    v++;
+                    if (!ascii && !Utf8.IsValid(text))
+                    {
+                        throw new InputException(source, [new InputError(row + i + 1, Builder.SnapshotNameOf(Column), "is not valid UTF-8 text") { IsRow = true }]);
+                    }
+
+                    Builder.SetText(Column, row + i, text);
+                }
+                else
+                {
+                    Builder.SetText(Column, row + i, ReadOnlySpan<byte>.Empty);
+                }
+            }
+
+            return true;
+        }
 
         public override async Task ReadAsync(ParquetRowGroupReader group, int row, int count)
         {

@@ -1,7 +1,8 @@
 using System.Globalization;
-using Parquet;
-using Parquet.Schema;
-using DataField = Parquet.Schema.DataField;
+using DatRules.Data.Formats.Parquet;
+using global::Parquet;
+using global::Parquet.Schema;
+using DataField = global::Parquet.Schema.DataField;
 
 namespace DatRules.Data.Formats;
 
@@ -115,9 +116,9 @@ public static class SnapshotFrameParquet
         {
             reader = await ParquetReader.CreateAsync(stream, ReadOptions, leaveStreamOpen: true).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or NotSupportedException or InvalidOperationException or FormatException or IndexOutOfRangeException or OverflowException)
+        catch (Exception e) when (IsCorruption(e))
         {
-            throw new InputException(name, [new InputError(0, null, $"not a readable Parquet file ({e.Message})")]);
+            throw new InputException(name, [new InputError(0, null, $"not a readable Parquet file ({e.GetType().Name}: {e.Message})")]);
         }
 
         await using (reader.ConfigureAwait(false))
@@ -166,7 +167,7 @@ public static class SnapshotFrameParquet
             int[] read = [.. Enumerable.Range(0, readers.Length).Where(c => readers[c] is not null)];
             if (reopen is null || rows < ParallelRows || read.Length < 2 || Environment.ProcessorCount < 2)
             {
-                await ReadColumnsAsync(reader, readers, read, builder, name).ConfigureAwait(false);
+                await ReadColumnsAsync(reader, stream, readers, read, builder, name).ConfigureAwait(false);
             }
             else
             {
@@ -198,9 +199,9 @@ public static class SnapshotFrameParquet
                         own[c] = ParquetColumnReader.For(builder, c, (DataField)reader2.Schema.Fields[c], builder.KindOf(c)!.Value, out _);
                     }
 
-                    await ReadColumnsAsync(reader2, own, [.. theirs], builder, name).ConfigureAwait(false);
+                    await ReadColumnsAsync(reader2, stream2, own, [.. theirs], builder, name).ConfigureAwait(false);
                 });
-                await ReadColumnsAsync(reader, readers, [.. mine], builder, name).ConfigureAwait(false);
+                await ReadColumnsAsync(reader, stream, readers, [.. mine], builder, name).ConfigureAwait(false);
                 await other.ConfigureAwait(false);
             }
 
@@ -208,8 +209,11 @@ public static class SnapshotFrameParquet
         }
     }
 
-    private static async Task ReadColumnsAsync(ParquetReader reader, ParquetColumnReader?[] readers, int[] columns, SnapshotFrameBuilder builder, string name)
+    private static async Task ReadColumnsAsync(ParquetReader reader, Stream stream, ParquetColumnReader?[] readers, int[] columns, SnapshotFrameBuilder builder, string name)
     {
+        // One decoder and one value buffer per thread, reused by its columns and row groups.
+        var decoder = new ColumnChunkDecoder();
+        var values = new ChunkValues();
         int row = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
@@ -219,9 +223,9 @@ public static class SnapshotFrameParquet
             {
                 try
                 {
-                    await readers[c]!.ReadAsync(group, row, n).ConfigureAwait(false);
+                    await readers[c]!.ReadAsync(group, stream, decoder, values, row, n, name).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or NotSupportedException or InvalidOperationException or FormatException or IndexOutOfRangeException or OverflowException)
+                catch (Exception e) when (IsCorruption(e))
                 {
                     throw new InputException(name, [new InputError(0, builder.SnapshotNameOf(c), string.Create(CultureInfo.InvariantCulture, $"cannot be read in row group {g + 1} (rows {row + 1} to {row + n}): {e.Message}"))]);
                 }
@@ -230,6 +234,13 @@ public static class SnapshotFrameParquet
             row += n;
         }
     }
+
+    /// <summary>
+    /// Gets whether an exception from reading is the file's fault: whatever Parquet.Net throws on a file that does not
+    /// add up (its Thrift errors, index and argument errors, overflows, ...), reported as an <see cref="InputException"/>
+    /// naming the column and rows; not our own typed errors, cancellation or running out of memory.
+    /// </summary>
+    private static bool IsCorruption(Exception e) => e is not (InputException or OperationCanceledException or OutOfMemoryException or StackOverflowException);
 
     private static async Task WriteAsync(SnapshotFrame frame, Stream output)
     {

@@ -131,6 +131,51 @@ internal sealed class AmountColumn : ColumnStore
         ParseInvariant(text[..n], row, line, errors);
     }
 
+    /// <summary>
+    /// Stores a typed source's DECIMAL as it is stored (an unscaled integer and a scale): a whole number of cents below
+    /// the limit straight into the integer column; anything else through <see cref="Set"/> (every check and error).
+    /// </summary>
+    /// <param name="unscaled">The unscaled value.</param>
+    /// <param name="scale">The scale (digits after the point), 0 to 28.</param>
+    /// <param name="row">The row.</param>
+    /// <param name="line">The line or row, for errors.</param>
+    /// <param name="errors">Where problems go.</param>
+    internal void SetUnscaled(long unscaled, int scale, int row, int line, List<InputError> errors)
+    {
+        long cents = -1;
+        if (unscaled >= 0)
+        {
+            if (scale == 2)
+            {
+                cents = unscaled;
+            }
+            else if (scale < 2)
+            {
+                long factor = scale == 1 ? 10 : 100;
+                cents = unscaled <= CentsLimit / factor ? unscaled * factor : -1;
+            }
+            else if (scale <= 18 && unscaled % Pow10[scale - 2] == 0)
+            {
+                cents = unscaled / Pow10[scale - 2];
+            }
+        }
+
+        if (cents is >= 0 and < CentsLimit)
+        {
+            int at = row + Base;
+            Ensure(ref _cents, at);
+            if (_exact is { Count: > 0 })
+            {
+                _exact.Remove(at);
+            }
+
+            _cents[at] = cents;
+            return;
+        }
+
+        Set(FromUnscaled(unscaled, scale), row, line, errors);
+    }
+
     /// <summary>Parses a value in plain decimal notation, whatever <see cref="Notation"/> is (a typed source's decimal, formatted invariantly).</summary>
     /// <param name="value">The UTF-8 value.</param>
     /// <param name="row">The row.</param>
@@ -362,5 +407,17 @@ internal sealed class AmountColumn : ColumnStore
         }
 
         return store;
+    }
+
+    private static readonly long[] Pow10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000];
+
+    /// <summary>Gets the decimal of an unscaled integer and a scale, at that scale (<c>-500</c> at scale 2 is -5.00, as its text says).</summary>
+    /// <param name="unscaled">The unscaled value.</param>
+    /// <param name="scale">The scale, 0 to 28.</param>
+    /// <returns>The decimal.</returns>
+    internal static decimal FromUnscaled(long unscaled, int scale)
+    {
+        ulong magnitude = unscaled < 0 ? (ulong)(-(unscaled + 1)) + 1 : (ulong)unscaled;
+        return new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), 0, unscaled < 0, (byte)scale);
     }
 }

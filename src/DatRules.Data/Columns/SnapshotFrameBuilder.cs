@@ -152,6 +152,30 @@ public sealed class SnapshotFrameBuilder
         Put(column, row, bytes[..n], invariant: true);
     }
 
+    /// <summary>
+    /// Sets a DECIMAL as a typed source stores it, an unscaled integer and a scale (<c>12345</c> at scale 2 is 123.45):
+    /// the same as <see cref="SetDecimal(int, int, decimal?)"/> with that value, without building a <see cref="decimal"/>
+    /// for a whole number of cents.
+    /// </summary>
+    /// <param name="column">The column.</param>
+    /// <param name="row">The row (the next of this column).</param>
+    /// <param name="unscaled">The unscaled value.</param>
+    /// <param name="scale">The digits after the point, 0 to 28.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is not 0 to 28.</exception>
+    public void SetDecimal(int column, int row, long unscaled, int scale)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(scale);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, 28);
+        if (_stores[column] is AmountColumn amount)
+        {
+            Next(column, row);
+            amount.SetUnscaled(unscaled, scale, row, row + 1, _errors[column]);
+            return;
+        }
+
+        SetDecimal(column, row, AmountColumn.FromUnscaled(unscaled, scale));
+    }
+
     /// <summary>Sets a whole number (<see langword="null"/>: missing), given to the column's parser in plain decimal notation.</summary>
     /// <param name="column">The column.</param>
     /// <param name="row">The row (the next of this column).</param>

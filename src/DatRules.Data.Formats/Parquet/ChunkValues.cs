@@ -1,0 +1,35 @@
+namespace DatRules.Data.Formats.Parquet;
+
+/// <summary>
+/// One column chunk's values as <see cref="ColumnChunkDecoder"/> decodes them, reused from chunk to chunk: whether each
+/// row has a value, and the present values back to back (numbers, or byte ranges of <see cref="Bytes"/>).
+/// </summary>
+internal sealed class ChunkValues
+{
+    /// <summary>Gets or sets the rows.</summary>
+    public int Rows { get; set; }
+
+    /// <summary>Gets or sets the present values.</summary>
+    public int Count { get; set; }
+
+    /// <summary>Gets or sets whether every row has a value (then <see cref="Present"/> is not read).</summary>
+    public bool AllPresent { get; set; }
+
+    /// <summary>Gets per row: 1 when it has a value, 0 when null.</summary>
+    public byte[] Present { get; internal set; } = [];
+
+    /// <summary>Gets the present values of an INT32 or INT64 column.</summary>
+    public long[] Numbers { get; internal set; } = [];
+
+    /// <summary>Gets where each present value of a BYTE_ARRAY column starts in <see cref="Bytes"/>.</summary>
+    public int[] Starts { get; internal set; } = [];
+
+    /// <summary>Gets each present value's length in bytes.</summary>
+    public int[] Lengths { get; internal set; } = [];
+
+    /// <summary>Gets or sets the bytes of <see cref="Bytes"/> in use.</summary>
+    public int ByteCount { get; set; }
+
+    /// <summary>Gets the byte arrays' bytes (dictionary entries and plain values).</summary>
+    public byte[] Bytes { get; internal set; } = [];
+}
