@@ -28,10 +28,10 @@ if (args is ["to-parquet", var csvInput, var parquetOutput])
     return;
 }
 
-// `parquet-phases IN.parquet`: Parquet.Net's own decode of every column vs SnapshotFrameParquet.Read, three rounds.
-if (args is ["parquet-phases", var parquetInput])
+// `parquet-phases IN.parquet [IN.csv]`: the page decoder alone, SnapshotFrameParquet.Read and SnapshotFrame.ReadCsv, three rounds.
+if (args is ["parquet-phases", var parquetInput, .. var parquetRest])
 {
-    DatRules.Benchmarks.ParquetPhases.Run(parquetInput).GetAwaiter().GetResult();
+    DatRules.Benchmarks.ParquetPhases.Run(parquetInput, parquetRest.FirstOrDefault()).GetAwaiter().GetResult();
     return;
 }
 

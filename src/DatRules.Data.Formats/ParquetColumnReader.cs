@@ -287,16 +287,13 @@ internal abstract class ParquetColumnReader
 
         private protected override bool SetDecoded(ChunkValues values, int row, string source)
         {
-            // UTF-8 checked here, naming the row (Parquet.Net would replace invalid bytes with U+FFFD); all ASCII: one pass.
-            byte[] bytes = values.Bytes;
-            bool ascii = Ascii.IsValid(bytes.AsSpan(0, values.ByteCount));
+            // UTF-8 checked here, naming the row (Parquet.Net would replace invalid bytes with U+FFFD).
             for (int i = 0, v = 0; i < values.Rows; i++)
             {
                 if (values.AllPresent || values.Present[i] != 0)
                 {
-                    var text = bytes.AsSpan(values.Starts[v], values.Lengths[v]);
-                    v++;
-                    if (!ascii && !Utf8.IsValid(text))
+                    var text = values.BytesAt(v++);
+                    if (!Utf8.IsValid(text))
                     {
                         throw new InputException(source, [new InputError(row + i + 1, Builder.SnapshotNameOf(Column), "is not valid UTF-8 text") { IsRow = true }]);
                     }

@@ -164,6 +164,21 @@ public static class SnapshotFrameParquet
                 throw new InputException(name, typeErrors);
             }
 
+            // Text columns: room for their bytes at once (a plain chunk's uncompressed size bounds its values' bytes).
+            for (int c = 0; c < fields.Count; c++)
+            {
+                if (readers[c] is not null && builder.KindOf(c) == SnapshotValueKind.Text && fields[c] is DataField text)
+                {
+                    long bytes = 0;
+                    for (int g = 0; g < reader.RowGroupCount; g++)
+                    {
+                        bytes += reader.RowGroups[g].GetMetadata(text)?.MetaData?.TotalUncompressedSize ?? 0;
+                    }
+
+                    builder.ReserveText(c, Math.Clamp(bytes, 0, int.MaxValue));
+                }
+            }
+
             int[] read = [.. Enumerable.Range(0, readers.Length).Where(c => readers[c] is not null)];
             if (reopen is null || rows < ParallelRows || read.Length < 2 || Environment.ProcessorCount < 2)
             {

@@ -21,15 +21,22 @@ internal sealed class ChunkValues
     /// <summary>Gets the present values of an INT32 or INT64 column.</summary>
     public long[] Numbers { get; internal set; } = [];
 
-    /// <summary>Gets where each present value of a BYTE_ARRAY column starts in <see cref="Bytes"/>.</summary>
+    /// <summary>Gets where each present value of a BYTE_ARRAY column starts in <see cref="Bytes"/> (its length, as PLAIN stores it, in the 4 bytes before).</summary>
     public int[] Starts { get; internal set; } = [];
 
-    /// <summary>Gets each present value's length in bytes.</summary>
-    public int[] Lengths { get; internal set; } = [];
 
     /// <summary>Gets or sets the bytes of <see cref="Bytes"/> in use.</summary>
     public int ByteCount { get; set; }
 
     /// <summary>Gets the byte arrays' bytes (dictionary entries and plain values).</summary>
     public byte[] Bytes { get; internal set; } = [];
+
+    /// <summary>Gets present value <paramref name="value"/> of a BYTE_ARRAY column.</summary>
+    /// <param name="value">The value's index among the present values.</param>
+    /// <returns>Its bytes.</returns>
+    public ReadOnlySpan<byte> BytesAt(int value)
+    {
+        int start = Starts[value];
+        return Bytes.AsSpan(start, System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Bytes.AsSpan(start - 4)));
+    }
 }

@@ -20,12 +20,12 @@ internal sealed class ColumnChunkDecoder
 
     private byte[] _chunk = [];
     private byte[] _page = [];
-    private int[] _levels = [];
     private int[] _indices = [];
     private long[] _dictNumbers = [];
     private int[] _dictStarts = [];
-    private int[] _dictLengths = [];
     private int _bytesUsed;
+    private int _valuesAt;
+    private int _pageAt;
 
     /// <summary>The physical types decoded here.</summary>
     internal enum Physical
@@ -118,15 +118,22 @@ internal sealed class ColumnChunkDecoder
         if (physical == Physical.ByteArray)
         {
             Grow(into.Starts, rows, a => into.Starts = a);
-            Grow(into.Lengths, rows, a => into.Lengths = a);
             _bytesUsed = 0;
             into.ByteCount = 0;
+
+            // Pages are decompressed straight into the values' bytes (no second copy): room for all of them at once.
+            long all = Math.Clamp(meta.TotalUncompressedSize, 0, MaxBytes);
+            if (into.Bytes.Length < all)
+            {
+                into.Bytes = new byte[all];
+            }
         }
         else
         {
             Grow(into.Numbers, rows, a => into.Numbers = a);
         }
 
+        var bytes = physical == Physical.ByteArray ? into : null;
         int dictionary = -1;
         int row = 0, at = 0;
         while (row < rows)
@@ -154,7 +161,9 @@ internal sealed class ColumnChunkDecoder
                     }
 
                     dictionary = header.Values;
-                    DecodeDictionary(Decompress(meta.Codec, raw, header.UncompressedSize), physical, header.Values, into);
+                    var entries = Page(meta.Codec, raw, header.UncompressedSize, true, bytes);
+                    _valuesAt = _pageAt;
+                    DecodeDictionary(entries, physical, header.Values, into);
                     break;
                 case PageHeader.DataPage or PageHeader.DataPageV2:
                     {
@@ -166,7 +175,8 @@ internal sealed class ColumnChunkDecoder
                         ReadOnlySpan<byte> levels, values;
                         if (header.Type == PageHeader.DataPage)
                         {
-                            var page = Decompress(meta.Codec, raw, header.UncompressedSize);
+                            var page = Page(meta.Codec, raw, header.UncompressedSize, true, bytes);
+                            _valuesAt = _pageAt;
                             if (maxDefinition == 0)
                             {
                                 levels = default;
@@ -187,6 +197,7 @@ internal sealed class ColumnChunkDecoder
 
                                 levels = page.Slice(4, n);
                                 values = page[(4 + n)..];
+                                _valuesAt += 4 + n;
                             }
                         }
                         else
@@ -198,7 +209,8 @@ internal sealed class ColumnChunkDecoder
 
                             levels = raw[..header.DefinitionBytes];
                             var rest = raw[header.DefinitionBytes..];
-                            values = header.IsCompressed ? Decompress(meta.Codec, rest, header.UncompressedSize - header.DefinitionBytes) : rest;
+                            values = Page(meta.Codec, rest, header.UncompressedSize - header.DefinitionBytes, header.IsCompressed, bytes);
+                            _valuesAt = _pageAt;
                         }
 
                         int present = header.Values;
@@ -235,20 +247,10 @@ internal sealed class ColumnChunkDecoder
     }
 
     /// <summary>Decodes definition levels of bit width 1 (RLE/bit-packed hybrid) into <paramref name="present"/>.</summary>
-    private int DecodeLevels(ReadOnlySpan<byte> data, int count, Span<byte> present)
+    private static int DecodeLevels(ReadOnlySpan<byte> data, int count, Span<byte> present)
     {
-        Grow(ref _levels, count);
-        var levels = _levels.AsSpan(0, count);
-        Hybrid(data, 1, levels);
-        int n = 0;
-        for (int i = 0; i < count; i++)
-        {
-            int l = levels[i];
-            present[i] = (byte)l;
-            n += l;
-        }
-
-        return n;
+        Hybrid(data, 1, present);
+        return present.Count((byte)1);
     }
 
     private void DecodeDictionary(ReadOnlySpan<byte> page, Physical physical, int count, ChunkValues into)
@@ -256,8 +258,7 @@ internal sealed class ColumnChunkDecoder
         if (physical == Physical.ByteArray)
         {
             Grow(ref _dictStarts, count);
-            Grow(ref _dictLengths, count);
-            ReadByteArrays(page, count, _dictStarts, _dictLengths, 0, into);
+            ReadByteArrays(page, count, _dictStarts, 0);
         }
         else
         {
@@ -270,7 +271,7 @@ internal sealed class ColumnChunkDecoder
     {
         if (physical == Physical.ByteArray)
         {
-            ReadByteArrays(values, present, into.Starts, into.Lengths, into.Count, into);
+            ReadByteArrays(values, present, into.Starts, into.Count);
         }
         else
         {
@@ -308,11 +309,9 @@ internal sealed class ColumnChunkDecoder
         if (physical == Physical.ByteArray)
         {
             var starts = into.Starts.AsSpan(at, present);
-            var lengths = into.Lengths.AsSpan(at, present);
             for (int i = 0; i < indices.Length; i++)
             {
                 starts[i] = _dictStarts[indices[i]];
-                lengths[i] = _dictLengths[indices[i]];
             }
         }
         else
@@ -353,8 +352,8 @@ internal sealed class ColumnChunkDecoder
         }
     }
 
-    /// <summary>Copies PLAIN byte arrays (a 4-byte length, then the bytes) into <see cref="ChunkValues.Bytes"/>, checking each fits.</summary>
-    private void ReadByteArrays(ReadOnlySpan<byte> data, int count, int[] starts, int[] lengths, int at, ChunkValues into)
+    /// <summary>Finds PLAIN byte arrays (a 4-byte length, then the bytes) in <paramref name="data"/>, which starts at <see cref="_valuesAt"/> in <see cref="ChunkValues.Bytes"/>.</summary>
+    private void ReadByteArrays(ReadOnlySpan<byte> data, int count, int[] starts, int at)
     {
         int end = 0;
         for (int i = 0; i < count; i++)
@@ -371,24 +370,9 @@ internal sealed class ColumnChunkDecoder
                 throw new InvalidDataException($"A byte array of {n} bytes past the page.");
             }
 
-            starts[at + i] = _bytesUsed + end;
-            lengths[at + i] = n;
+            starts[at + i] = _valuesAt + end;
             end += n;
         }
-
-        // The region as it is (lengths included): one copy, each value found by its start. Whether each value is UTF-8
-        // is checked where it is used (the reader names the row).
-        var region = data[..end];
-        if (into.Bytes.Length < _bytesUsed + end)
-        {
-            var bigger = new byte[Math.Max(_bytesUsed + end, into.Bytes.Length * 2)];
-            into.Bytes.AsSpan(0, _bytesUsed).CopyTo(bigger);
-            into.Bytes = bigger;
-        }
-
-        region.CopyTo(into.Bytes.AsSpan(_bytesUsed));
-        _bytesUsed += end;
-        into.ByteCount = _bytesUsed;
     }
 
     private static string? DecodeDelta(ReadOnlySpan<byte> values, Physical physical, int present, ChunkValues into)
@@ -517,7 +501,8 @@ internal sealed class ColumnChunkDecoder
     private static long ZigZag(ulong v) => unchecked((long)(v >> 1) ^ -(long)(v & 1));
 
     /// <summary>Decodes Parquet's RLE/bit-packed hybrid of <paramref name="width"/>-bit values into every slot of <paramref name="into"/>.</summary>
-    internal static void Hybrid(ReadOnlySpan<byte> data, int width, Span<int> into)
+    internal static void Hybrid<T>(ReadOnlySpan<byte> data, int width, Span<T> into)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         int at = 0, filled = 0;
         int bytes = (width + 7) / 8;
@@ -556,7 +541,7 @@ internal sealed class ColumnChunkDecoder
 
                 at += bytes;
                 int n = (int)Math.Min(run, into.Length - filled);
-                into.Slice(filled, n).Fill(unchecked((int)(value & mask)));
+                into.Slice(filled, n).Fill(T.CreateTruncating(value & mask));
                 filled += n;
             }
             else
@@ -588,7 +573,7 @@ internal sealed class ColumnChunkDecoder
                         window |= (ulong)packed[first + k] << (8 * k);
                     }
 
-                    into[filled + i] = unchecked((int)((uint)(window >> (int)(bit & 7)) & mask));
+                    into[filled + i] = T.CreateTruncating(unchecked((uint)(window >> (int)(bit & 7))) & mask);
                 }
 
                 filled += n;
@@ -596,7 +581,51 @@ internal sealed class ColumnChunkDecoder
         }
     }
 
-    private ReadOnlySpan<byte> Decompress(CompressionCodec codec, ReadOnlySpan<byte> raw, int size)
+    /// <summary>
+    /// A page's bytes: for numbers, decompressed into a buffer reused page by page (or the raw bytes when not
+    /// compressed); for byte arrays (<paramref name="bytes"/> given), decompressed or copied to the end of
+    /// <see cref="ChunkValues.Bytes"/>, where the values stay (<see cref="_pageAt"/> is where the page starts).
+    /// </summary>
+    private ReadOnlySpan<byte> Page(CompressionCodec codec, ReadOnlySpan<byte> raw, int size, bool compressed, ChunkValues? bytes)
+    {
+        if (bytes is null)
+        {
+            return compressed ? Decompress(codec, raw, size, null) : raw;
+        }
+
+        if (size < 0)
+        {
+            throw new InvalidDataException("A negative page size.");
+        }
+
+        if (bytes.Bytes.Length - _bytesUsed < size)
+        {
+            var bigger = new byte[Math.Max((long)_bytesUsed + size, Math.Min(MaxBytes, bytes.Bytes.Length * 2L))];
+            bytes.Bytes.AsSpan(0, _bytesUsed).CopyTo(bigger);
+            bytes.Bytes = bigger;
+        }
+
+        var into = bytes.Bytes.AsSpan(_bytesUsed, size);
+        if (compressed && codec != CompressionCodec.UNCOMPRESSED)
+        {
+            Decompress(codec, raw, size, bytes.Bytes.AsMemory(_bytesUsed, size));
+        }
+        else if (raw.Length == size)
+        {
+            raw.CopyTo(into);
+        }
+        else
+        {
+            throw new InvalidDataException("An uncompressed page whose sizes differ.");
+        }
+
+        _pageAt = _bytesUsed;
+        _bytesUsed += size;
+        bytes.ByteCount = _bytesUsed;
+        return into;
+    }
+
+    private ReadOnlySpan<byte> Decompress(CompressionCodec codec, ReadOnlySpan<byte> raw, int size, Memory<byte>? target)
     {
         if (size < 0)
         {
@@ -613,8 +642,17 @@ internal sealed class ColumnChunkDecoder
             return raw;
         }
 
-        Grow(ref _page, size);
-        var into = _page.AsSpan(0, size);
+        Span<byte> into;
+        if (target is { } t)
+        {
+            into = t.Span;
+        }
+        else
+        {
+            Grow(ref _page, size);
+            into = _page.AsSpan(0, size);
+        }
+
         int n;
         try
         {

@@ -89,6 +89,21 @@ public sealed class SnapshotFrameBuilder
     /// <returns>The name.</returns>
     public string? SnapshotNameOf(int column) => _stores[column]?.Column.Name;
 
+    /// <summary>
+    /// Makes room for a text column's bytes, when the source knows about how many it holds (a Parquet column chunk's
+    /// size): a hint that saves growing the column value by value; a column that is not text ignores it.
+    /// </summary>
+    /// <param name="column">The column.</param>
+    /// <param name="bytes">The UTF-8 bytes expected in all its rows.</param>
+    public void ReserveText(int column, long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        if (_stores[column] is TextColumn text)
+        {
+            text.ReserveBytes(bytes);
+        }
+    }
+
     /// <summary>Sets a value as text, as a CSV field holds it (trimmed of spaces and tabs; empty: missing), parsed by the column's rules.</summary>
     /// <param name="column">The column.</param>
     /// <param name="row">The row (the next of this column).</param>

@@ -29,6 +29,16 @@ internal sealed class TextColumn : ColumnStore
     /// <returns>The text.</returns>
     public string? StringAt(int row) => this[row] is { IsEmpty: false } s ? Text(s) : null;
 
+    /// <summary>Makes room for <paramref name="bytes"/> bytes of text in all (a hint from a source that knows its size; never shrinks).</summary>
+    /// <param name="bytes">The bytes.</param>
+    internal void ReserveBytes(long bytes)
+    {
+        if (bytes > _bytes.Length)
+        {
+            Array.Resize(ref _bytes, (int)Math.Min(Array.MaxLength, bytes));
+        }
+    }
+
     public override void Reserve(int rows)
     {
         if (!IsPart)

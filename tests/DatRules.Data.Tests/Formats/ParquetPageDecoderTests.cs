@@ -186,7 +186,7 @@ public sealed class ParquetPageDecoderTests : IDisposable
                 {
                     bool present = values.AllPresent || values.Present[i] != 0;
                     actual.Add(!present ? null
-                        : ColumnChunkDecoder.PhysicalOf(chunk) == ColumnChunkDecoder.Physical.ByteArray ? System.Text.Encoding.UTF8.GetString(values.Bytes, values.Starts[v], values.Lengths[v++])
+                        : ColumnChunkDecoder.PhysicalOf(chunk) == ColumnChunkDecoder.Physical.ByteArray ? System.Text.Encoding.UTF8.GetString(values.BytesAt(v++))
                         : values.Numbers[v++].ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
 
