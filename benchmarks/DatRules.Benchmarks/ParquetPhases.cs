@@ -18,9 +18,11 @@ internal static class ParquetPhases
         for (int round = 1; round <= 3; round++)
         {
             var sw = Stopwatch.StartNew();
+            long before = GC.GetTotalAllocatedBytes(precise: true);
             await using (var stream = File.OpenRead(path))
             {
                 await using var reader = await ParquetReader.CreateAsync(stream, new ParquetOptions { TreatByteArrayAsString = true, UseDateOnlyTypeForDates = true });
+                Console.Write($"footer {(GC.GetTotalAllocatedBytes(precise: true) - before) >> 10} KB; ");
                 var decoder = new ColumnChunkDecoder();
                 var values = new ChunkValues();
                 foreach (var field in reader.Schema.GetDataFields())
@@ -38,6 +40,7 @@ internal static class ParquetPhases
             }
 
             long decode = sw.ElapsedMilliseconds;
+            Console.Write($"decode allocated {(GC.GetTotalAllocatedBytes(precise: true) - before) >> 20} MB; ");
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
             sw.Restart();
             var frame = SnapshotFrameParquet.Read(path);

@@ -105,8 +105,8 @@ public static class SnapshotFrameParquet
     }
 
     /// <summary>
-    /// Reads the columns into the builder; a file (<paramref name="reopen"/>) of many rows on two cores: each a reader of
-    /// its own over half of the columns (by weight: text costs more), every column's row groups in order.
+    /// Reads the columns into the builder; a file (<paramref name="reopen"/>) of many rows on two cores, each with a reader
+    /// of its own claiming whole columns, heaviest first, every column's row groups in order.
     /// </summary>
     private static async Task<SnapshotFrame> ReadAsync(Stream stream, Func<Stream>? reopen, SnapshotReadOptions options)
     {
@@ -179,44 +179,30 @@ public static class SnapshotFrameParquet
                 }
             }
 
-            int[] read = [.. Enumerable.Range(0, readers.Length).Where(c => readers[c] is not null)];
+            // Columns heaviest first (their uncompressed bytes), each claimed whole by the next free core: the longest
+            // column starts first and the others fill in around it.
+            int[] read = [.. Enumerable.Range(0, readers.Length).Where(c => readers[c] is not null)
+                .OrderByDescending(c => Enumerable.Range(0, reader.RowGroupCount).Sum(g => reader.RowGroups[g].GetMetadata((DataField)fields[c])?.MetaData?.TotalUncompressedSize ?? 0))];
+            var queue = new ColumnQueue(read);
             if (reopen is null || rows < ParallelRows || read.Length < 2 || Environment.ProcessorCount < 2)
             {
-                await ReadColumnsAsync(reader, stream, readers, read, builder, name).ConfigureAwait(false);
+                await ReadColumnsAsync(reader, stream, readers, queue, builder, name).ConfigureAwait(false);
             }
             else
             {
-                // Text columns weigh 3 (UTF-8 decoded, then encoded into the frame), others 1; greedy halves.
-                int Weight(int c) => builder.KindOf(c) == SnapshotValueKind.Text ? 3 : 1;
-                var (mine, theirs) = (new List<int>(), new List<int>());
-                int wMine = 0, wTheirs = 0;
-                foreach (int c in read.OrderByDescending(Weight))
-                {
-                    if (wMine <= wTheirs)
-                    {
-                        mine.Add(c);
-                        wMine += Weight(c);
-                    }
-                    else
-                    {
-                        theirs.Add(c);
-                        wTheirs += Weight(c);
-                    }
-                }
-
                 var other = Task.Run(async () =>
                 {
                     await using var stream2 = reopen();
                     await using var reader2 = await ParquetReader.CreateAsync(stream2, ReadOptions, leaveStreamOpen: true).ConfigureAwait(false);
                     var own = new ParquetColumnReader?[readers.Length];
-                    foreach (int c in theirs)
+                    foreach (int c in read)
                     {
                         own[c] = ParquetColumnReader.For(builder, c, (DataField)reader2.Schema.Fields[c], builder.KindOf(c)!.Value, out _);
                     }
 
-                    await ReadColumnsAsync(reader2, stream2, own, [.. theirs], builder, name).ConfigureAwait(false);
+                    await ReadColumnsAsync(reader2, stream2, own, queue, builder, name).ConfigureAwait(false);
                 });
-                await ReadColumnsAsync(reader, stream, readers, [.. mine], builder, name).ConfigureAwait(false);
+                await ReadColumnsAsync(reader, stream, readers, queue, builder, name).ConfigureAwait(false);
                 await other.ConfigureAwait(false);
             }
 
@@ -224,18 +210,19 @@ public static class SnapshotFrameParquet
         }
     }
 
-    private static async Task ReadColumnsAsync(ParquetReader reader, Stream stream, ParquetColumnReader?[] readers, int[] columns, SnapshotFrameBuilder builder, string name)
+    /// <summary>Reads columns claimed from <paramref name="queue"/> until none is left, each through all its row groups in order.</summary>
+    private static async Task ReadColumnsAsync(ParquetReader reader, Stream stream, ParquetColumnReader?[] readers, ColumnQueue queue, SnapshotFrameBuilder builder, string name)
     {
         // One decoder and one value buffer per thread, reused by its columns and row groups.
         var decoder = new ColumnChunkDecoder();
         var values = new ChunkValues();
-        int row = 0;
-        for (int g = 0; g < reader.RowGroupCount; g++)
+        while (queue.TryClaim(out int c))
         {
-            using var group = reader.OpenRowGroupReader(g);
-            int n = (int)group.RowCount;
-            foreach (int c in columns)
+            int row = 0;
+            for (int g = 0; g < reader.RowGroupCount; g++)
             {
+                using var group = reader.OpenRowGroupReader(g);
+                int n = (int)group.RowCount;
                 try
                 {
                     await readers[c]!.ReadAsync(group, stream, decoder, values, row, n, name).ConfigureAwait(false);
@@ -244,9 +231,9 @@ public static class SnapshotFrameParquet
                 {
                     throw new InputException(name, [new InputError(0, builder.SnapshotNameOf(c), string.Create(CultureInfo.InvariantCulture, $"cannot be read in row group {g + 1} (rows {row + 1} to {row + n}): {e.Message}"))]);
                 }
-            }
 
-            row += n;
+                row += n;
+            }
         }
     }
 
@@ -256,6 +243,19 @@ public static class SnapshotFrameParquet
     /// naming the column and rows; not our own typed errors, cancellation or running out of memory.
     /// </summary>
     private static bool IsCorruption(Exception e) => e is not (InputException or OperationCanceledException or OutOfMemoryException or StackOverflowException);
+
+    /// <summary>Columns to read, claimed one at a time by the reading threads.</summary>
+    private sealed class ColumnQueue(int[] columns)
+    {
+        private int _next = -1;
+
+        public bool TryClaim(out int column)
+        {
+            int i = Interlocked.Increment(ref _next);
+            column = i < columns.Length ? columns[i] : -1;
+            return i < columns.Length;
+        }
+    }
 
     private static async Task WriteAsync(SnapshotFrame frame, Stream output)
     {

@@ -18,7 +18,7 @@ public sealed class ParquetPageDecoderTests : IDisposable
     // 3,000 rows: 1,000 tickers (a dictionary) over three quarter ends; every 7th units and every 11th name null;
     // units DECIMAL(9,3) (INT32), amounts DECIMAL(18,2) (INT64), cik BIGINT, names unique (plain or dictionary, as DuckDB
     // chooses).
-    private const string Query = """
+    private const string QueryOfRows = """
         SELECT 'T' || lpad(CAST(i % 1000 AS VARCHAR), 4, '0') AS ticker,
                CAST(DATE '2025-03-31' + INTERVAL (CAST(i // 1000 AS INTEGER) * 3) MONTH AS DATE) AS as_of,
                CAST(i * 1.25 AS DECIMAL(18,2)) AS digital_assets_usd,
@@ -26,8 +26,10 @@ public sealed class ParquetPageDecoderTests : IDisposable
                CASE WHEN i % 7 = 0 THEN NULL ELSE CAST(i / 8.0 AS DECIMAL(9,3)) END AS units,
                CAST(1000000 + i AS BIGINT) AS cik,
                CASE WHEN i % 11 = 0 THEN NULL ELSE 'Name ' || i || ' Inc' END AS name
-        FROM range(3000) r(i)
+        FROM range(ROWS) r(i)
         """;
+
+    private static readonly string Query = QueryOfRows.Replace("ROWS", "3000", StringComparison.Ordinal);
 
     private readonly string _dir = Directory.CreateTempSubdirectory("datrules-pages-").FullName;
 
@@ -62,6 +64,21 @@ public sealed class ParquetPageDecoderTests : IDisposable
         Assert.Equal(11.25m, fromParquet.AmountAt("digital_assets_usd", 9));
         Assert.Equal(19m, fromParquet.AmountAt("total_assets_usd", 9));
         Assert.Equal(1.125m, fromParquet.AmountAt("units", 9));
+    }
+
+    [Fact]
+    public void A_file_of_many_rows_is_read_on_two_cores_as_its_csv_reads()
+    {
+        // 150,000 rows: over the rows from which a file's columns are read by two threads (100,000); the tickers run to
+        // T0999 and repeat every 1,000 rows, one quarter later each time (150 quarters from 2025-03-31).
+        string query = QueryOfRows.Replace("ROWS", "150000", StringComparison.Ordinal);
+        string parquet = Path.Combine(_dir, "big.parquet"), csv = Path.Combine(_dir, "big.csv");
+        Execute($"COPY ({query}) TO '{parquet}' (FORMAT parquet)");
+        Execute($"COPY ({query}) TO '{csv}' (FORMAT csv, HEADER)");
+
+        var fromParquet = SnapshotFrameParquet.Read(parquet);
+        Assert.Equal(150_000, fromParquet.Count);
+        Assert.Equal(CsvOf(SnapshotFrame.ReadCsv(csv)), CsvOf(fromParquet));
     }
 
     [Theory]
