@@ -156,12 +156,12 @@ internal abstract class ParquetColumnReader
         private protected override bool SetDecoded(ChunkValues values, int row, string source)
         {
             int scale = ((DecimalDataField)Field).Scale;
-            long[] numbers = values.Numbers;
+            var plain = values.Plain.Span;
             for (int i = 0, v = 0; i < values.Rows; i++)
             {
                 if (values.AllPresent || values.Present[i] != 0)
                 {
-                    Builder.SetDecimal(Column, row + i, numbers[v++], scale);
+                    Builder.SetDecimal(Column, row + i, values.NumberAt(plain, v++), scale);
                 }
                 else
                 {
@@ -194,10 +194,10 @@ internal abstract class ParquetColumnReader
 
         private protected override bool SetDecoded(ChunkValues values, int row, string source)
         {
-            long[] numbers = values.Numbers;
+            var plain = values.Plain.Span;
             for (int i = 0, v = 0; i < values.Rows; i++)
             {
-                Builder.SetInteger(Column, row + i, values.AllPresent || values.Present[i] != 0 ? numbers[v++] : null);
+                Builder.SetInteger(Column, row + i, values.AllPresent || values.Present[i] != 0 ? values.NumberAt(plain, v++) : null);
             }
 
             return true;
@@ -221,11 +221,11 @@ internal abstract class ParquetColumnReader
         private protected override bool SetDecoded(ChunkValues values, int row, string source)
         {
             // DATE: days since 1970-01-01. One outside DateOnly's range: declined, so Parquet.Net reports it.
-            var numbers = values.Numbers.AsSpan(0, values.Count);
+            var plain = values.Plain.Span;
             long max = DateOnly.MaxValue.DayNumber - Epoch, min = -Epoch;
-            foreach (long d in numbers)
+            for (int v = 0; v < values.Count; v++)
             {
-                if (d < min || d > max)
+                if (values.NumberAt(plain, v) is var d && (d < min || d > max))
                 {
                     return false;
                 }
@@ -233,7 +233,7 @@ internal abstract class ParquetColumnReader
 
             for (int i = 0, v = 0; i < values.Rows; i++)
             {
-                Builder.SetDate(Column, row + i, values.AllPresent || values.Present[i] != 0 ? DateOnly.FromDayNumber((int)(numbers[v++] + Epoch)) : null);
+                Builder.SetDate(Column, row + i, values.AllPresent || values.Present[i] != 0 ? DateOnly.FromDayNumber((int)(values.NumberAt(plain, v++) + Epoch)) : null);
             }
 
             return true;

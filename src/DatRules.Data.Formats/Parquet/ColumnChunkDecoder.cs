@@ -26,6 +26,7 @@ internal sealed class ColumnChunkDecoder
     private int _bytesUsed;
     private int _valuesAt;
     private int _pageAt;
+    private int _rows;
 
     /// <summary>The physical types decoded here.</summary>
     internal enum Physical
@@ -128,10 +129,10 @@ internal sealed class ColumnChunkDecoder
                 into.Bytes = new byte[all];
             }
         }
-        else
-        {
-            Grow(into.Numbers, rows, a => into.Numbers = a);
-        }
+        // Numbers: a chunk of one PLAIN page is read where it was decompressed (ChunkValues.Plain); any other fills Numbers.
+        into.Plain = default;
+        into.PlainWidth = 0;
+        _rows = rows;
 
         var bytes = physical == Physical.ByteArray ? into : null;
         int dictionary = -1;
@@ -222,7 +223,7 @@ internal sealed class ColumnChunkDecoder
 
                         string? bad = header.Encoding switch
                         {
-                            0 => DecodePlain(values, physical, present, into),
+                            0 => DecodePlain(values, physical, present, header.Values == rows, into),
                             2 or 8 when dictionary >= 0 => DecodeIndices(values, physical, present, dictionary, into),
                             5 when physical != Physical.ByteArray => DecodeDelta(values, physical, present, into),
                             _ => $"values encoded {(Encoding)header.Encoding}",
@@ -267,14 +268,23 @@ internal sealed class ColumnChunkDecoder
         }
     }
 
-    private string? DecodePlain(ReadOnlySpan<byte> values, Physical physical, int present, ChunkValues into)
+    private string? DecodePlain(ReadOnlySpan<byte> values, Physical physical, int present, bool wholeChunk, ChunkValues into)
     {
+        int width = physical == Physical.Int32 ? 4 : 8;
         if (physical == Physical.ByteArray)
         {
             ReadByteArrays(values, present, into.Starts, into.Count);
         }
+        else if (wholeChunk && (long)present * width <= values.Length
+            && (((ReadOnlySpan<byte>)_page).Overlaps(values, out int offset) ? _page : ((ReadOnlySpan<byte>)_chunk).Overlaps(values, out offset) ? _chunk : null) is { } array)
+        {
+            // The only page: its values are read in place (little-endian, as ChunkValues.NumberAt reads them).
+            into.Plain = array.AsMemory(offset, present * width);
+            into.PlainWidth = width;
+        }
         else
         {
+            NumbersFor(into);
             ReadNumbers(values, physical, present, into.Numbers, into.Count);
         }
 
@@ -294,6 +304,7 @@ internal sealed class ColumnChunkDecoder
             return "a dictionary index width over 32";
         }
 
+        NumbersFor(into);
         Grow(ref _indices, present);
         var indices = _indices.AsSpan(0, present);
         Hybrid(values[1..], values[0], indices);
@@ -326,6 +337,9 @@ internal sealed class ColumnChunkDecoder
         into.Count += present;
         return null;
     }
+
+    /// <summary>Makes room for the chunk's numbers (a byte-array chunk has none).</summary>
+    private void NumbersFor(ChunkValues into) => Grow(into.Numbers, _rows, a => into.Numbers = a);
 
     private static void ReadNumbers(ReadOnlySpan<byte> data, Physical physical, int count, long[] into, int at)
     {
@@ -375,8 +389,9 @@ internal sealed class ColumnChunkDecoder
         }
     }
 
-    private static string? DecodeDelta(ReadOnlySpan<byte> values, Physical physical, int present, ChunkValues into)
+    private string? DecodeDelta(ReadOnlySpan<byte> values, Physical physical, int present, ChunkValues into)
     {
+        NumbersFor(into);
         DeltaBinaryPacked(values, physical == Physical.Int32, into.Numbers.AsSpan(into.Count, present));
         into.Count += present;
         return null;

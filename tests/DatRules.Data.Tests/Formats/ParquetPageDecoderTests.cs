@@ -204,7 +204,7 @@ public sealed class ParquetPageDecoderTests : IDisposable
                     bool present = values.AllPresent || values.Present[i] != 0;
                     actual.Add(!present ? null
                         : ColumnChunkDecoder.PhysicalOf(chunk) == ColumnChunkDecoder.Physical.ByteArray ? System.Text.Encoding.UTF8.GetString(values.BytesAt(v++))
-                        : values.Numbers[v++].ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        : values.NumberAt(values.Plain.Span, v++).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
 
                 Assert.Equal(expected, actual);
