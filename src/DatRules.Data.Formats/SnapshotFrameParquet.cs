@@ -25,6 +25,9 @@ namespace DatRules.Data.Formats;
 /// </remarks>
 public static class SnapshotFrameParquet
 {
+    /// <summary>The rows of a row group written (readers hold a row group's column at a time: a bounded chunk).</summary>
+    private const int GroupRows = 1 << 17;
+
     /// <summary>The rows from which a file is read on two cores.</summary>
     private const int ParallelRows = 100_000;
 
@@ -83,7 +86,7 @@ public static class SnapshotFrameParquet
         return ReadAsync(stream, null, options).GetAwaiter().GetResult();
     }
 
-    /// <summary>Writes a frame as Parquet, one row group: every column the frame holds (<see cref="SnapshotFrame.Columns"/>), typed.</summary>
+    /// <summary>Writes a frame as Parquet in row groups of 131,072 rows: every column the frame holds (<see cref="SnapshotFrame.Columns"/>), typed.</summary>
     /// <param name="frame">The frame.</param>
     /// <param name="output">The stream, left open.</param>
     /// <exception cref="ArgumentException">An amount column's values need more than 38 digits at one scale (Parquet's largest DECIMAL).</exception>
@@ -275,30 +278,34 @@ public static class SnapshotFrameParquet
         }
 
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output).ConfigureAwait(false);
-        using var group = writer.CreateRowGroup();
-        for (int c = 0; c < columns.Count; c++)
+        for (int first = 0; first < n || first == 0; first += GroupRows)
         {
-            string column = columns[c];
-            switch (frame.KindOf(column))
+            int count = Math.Min(GroupRows, n - first);
+            using var group = writer.CreateRowGroup();
+            for (int c = 0; c < columns.Count; c++)
             {
-                case SnapshotValueKind.Amount:
-                    await group.WriteAsync<decimal>(fields[c], Values(n, i => frame.AmountAt(column, i))).ConfigureAwait(false);
-                    break;
-                case SnapshotValueKind.Date:
-                    await group.WriteAsync<DateTime>(fields[c], Values(n, i => frame.DateAt(column, i)?.ToDateTimeUnspecified())).ConfigureAwait(false);
-                    break;
-                case SnapshotValueKind.Flag:
-                    await group.WriteAsync<bool>(fields[c], Values(n, i => frame.FlagAt(column, i))).ConfigureAwait(false);
-                    break;
-                default:
-                    var text = new string?[n];
-                    for (int i = 0; i < n; i++)
-                    {
-                        text[i] = frame.TextAt(column, i);
-                    }
+                string column = columns[c];
+                switch (frame.KindOf(column))
+                {
+                    case SnapshotValueKind.Amount:
+                        await group.WriteAsync<decimal>(fields[c], Values(first, count, i => frame.AmountAt(column, i))).ConfigureAwait(false);
+                        break;
+                    case SnapshotValueKind.Date:
+                        await group.WriteAsync<DateTime>(fields[c], Values(first, count, i => frame.DateAt(column, i)?.ToDateTimeUnspecified())).ConfigureAwait(false);
+                        break;
+                    case SnapshotValueKind.Flag:
+                        await group.WriteAsync<bool>(fields[c], Values(first, count, i => frame.FlagAt(column, i))).ConfigureAwait(false);
+                        break;
+                    default:
+                        var text = new string?[count];
+                        for (int i = 0; i < count; i++)
+                        {
+                            text[i] = frame.TextAt(column, first + i);
+                        }
 
-                    await group.WriteAsync(fields[c], (IReadOnlyCollection<string>)text!).ConfigureAwait(false);
-                    break;
+                        await group.WriteAsync(fields[c], (IReadOnlyCollection<string>)text!).ConfigureAwait(false);
+                        break;
+                }
             }
         }
     }
@@ -326,13 +333,13 @@ public static class SnapshotFrameParquet
         return new DecimalDataField(column, digits <= 18 ? 18 : 38, scale, isNullable: true);
     }
 
-    private static T?[] Values<T>(int n, Func<int, T?> value)
+    private static T?[] Values<T>(int first, int count, Func<int, T?> value)
         where T : struct
     {
-        var values = new T?[n];
-        for (int i = 0; i < n; i++)
+        var values = new T?[count];
+        for (int i = 0; i < count; i++)
         {
-            values[i] = value(i);
+            values[i] = value(first + i);
         }
 
         return values;

@@ -81,6 +81,25 @@ public sealed class ParquetPageDecoderTests : IDisposable
         Assert.Equal(CsvOf(SnapshotFrame.ReadCsv(csv)), CsvOf(fromParquet));
     }
 
+    [Fact]
+    public async Task Our_writer_cuts_row_groups_of_131072_rows_that_read_back_whole()
+    {
+        // 140,000 rows = 131,072 + 8,928: two row groups, each decoded here.
+        string csv = Path.Combine(_dir, "g.csv"), parquet = Path.Combine(_dir, "g.parquet");
+        Execute($"COPY ({QueryOfRows.Replace("ROWS", "140000", StringComparison.Ordinal)}) TO '{csv}' (FORMAT csv, HEADER)");
+        var frame = SnapshotFrame.ReadCsv(csv);
+        SnapshotFrameParquet.Write(frame, parquet);
+
+        await AssertDecodedLikeParquetNet(parquet, columns: 7, minGroups: 2);
+        await using (var stream = File.OpenRead(parquet))
+        {
+            await using var reader = await ParquetReader.CreateAsync(stream);
+            Assert.Equal([131_072L, 8_928L], reader.RowGroups.Select(g => g.RowCount));
+        }
+
+        Assert.Equal(CsvOf(frame), CsvOf(SnapshotFrameParquet.Read(parquet)));
+    }
+
     [Theory]
     [InlineData("UNCOMPRESSED")]
     [InlineData("SNAPPY")]
