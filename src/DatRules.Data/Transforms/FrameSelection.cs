@@ -99,6 +99,11 @@ internal static class FrameSelection
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{table.Ticker.StringAt(row)} as of {table.AsOf.DateAt(row):yyyy-MM-dd}: no filed date, so it cannot be placed in time; not screened."));
         }
 
+        if (undated.Count > 1)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{undated.Count} of {table.Count} balance sheets have no filed date: not screened as known on {date:yyyy-MM-dd}."));
+        }
+
         foreach (int row in lookAhead)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{table.Ticker.StringAt(row)} as of {table.AsOf.DateAt(row):yyyy-MM-dd}: filed {filed!.DateAt(row):yyyy-MM-dd}, before its own period ended (look-ahead); never used as known."));

@@ -329,7 +329,7 @@ internal static class ScreenColumnsWriter
         Line(o, new string('-', ruleWidth));
         var companies = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         int dat = 0, op = 0;
-        bool anyEstimate = false;
+        int estimates = 0;
         var indeterminate = new List<int>();
         var pct = new Utf8Text(32);
         for (int i = 0; i < s.Count; i++)
@@ -344,7 +344,7 @@ internal static class ScreenColumnsWriter
             }
 
             bool estimate = table.IsRatioEstimateAt(row);
-            anyEstimate |= estimate;
+            estimates += estimate ? 1 : 0;
             companies.Add(table.Ticker.StringAt(row) ?? string.Empty);
             Cell(o, table.Ticker[row], tickerWidth, pad: true);
             o.Append((byte)' ');
@@ -401,9 +401,9 @@ internal static class ScreenColumnsWriter
             Line(o, "Action 'A | B': A if an index constituent, B if not (constituency unknown).");
         }
 
-        if (anyEstimate)
+        if (estimates > 0)
         {
-            Line(o, "* ratio uses estimated inputs (not from a filing); --format json lists them.");
+            Line(o, string.Create(CultureInfo.InvariantCulture, $"* {estimates} of {Plural.Of(s.Count, "ratio uses", "ratios use")} estimated inputs (not from a filing): see --format json."));
         }
 
         var reasons = new ReasonWriter(table, s.Policy, s.Classifier, s.Age);
