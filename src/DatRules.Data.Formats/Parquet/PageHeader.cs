@@ -28,54 +28,34 @@ internal readonly record struct PageHeader(int Type, int UncompressedSize, int C
     /// <exception cref="InvalidDataException">The header is not valid Thrift or misses a required field.</exception>
     public static PageHeader Read(ReadOnlySpan<byte> data)
     {
+        // The header's i32 fields by id, and those of the one page header struct it holds (5 data, 7 dictionary, 8 data
+        // v2); booleans as 1/0; Unset where absent.
+        Span<int> header = stackalloc int[9];
+        Span<int> page = stackalloc int[9];
+        header.Fill(Unset);
+        page.Fill(Unset);
         var r = new ThriftCompactReader(data);
-        int type = -1, uncompressed = -1, compressed = -1, values = -1, encoding = -1, levels = 3, definition = 0, repetition = 0;
-        bool isCompressed = true;
-        short last = 0;
-        while (true)
-        {
-            short id = r.ReadFieldHeader(ref last, out byte t);
-            if (t == ThriftCompactReader.Stop)
-            {
-                break;
-            }
-
-            switch (id)
-            {
-                case 1 when t == ThriftCompactReader.I32:
-                    type = r.ReadI32();
-                    break;
-                case 2 when t == ThriftCompactReader.I32:
-                    uncompressed = r.ReadI32();
-                    break;
-                case 3 when t == ThriftCompactReader.I32:
-                    compressed = r.ReadI32();
-                    break;
-                case 5 or 7 when t == ThriftCompactReader.Struct:
-                    // DataPageHeader / DictionaryPageHeader: 1 num_values, 2 encoding, (data) 3 definition level encoding.
-                    ReadInner(ref r, id == 5, out values, out encoding, ref levels);
-                    break;
-                case 8 when t == ThriftCompactReader.Struct:
-                    ReadV2(ref r, out values, out encoding, out definition, out repetition, out isCompressed);
-                    break;
-                default:
-                    r.Skip(t);
-                    break;
-            }
-        }
-
-        if (type < 0 || uncompressed < 0 || compressed < 0)
+        ReadFields(ref r, header, page);
+        if (header[1] < 0 || header[2] < 0 || header[3] < 0)
         {
             throw new InvalidDataException("A Parquet page header misses its type or sizes.");
         }
 
-        return new PageHeader(type, uncompressed, compressed, values, encoding, levels, definition, repetition, isCompressed, r.Position);
+        return header[8] != Unset
+            ? new PageHeader(header[1], header[2], header[3], Or(page[1], -1), Or(page[4], -1), 3, Or(page[5], 0), Or(page[6], 0), page[7] != 0, r.Position)
+            : new PageHeader(header[1], header[2], header[3], Or(page[1], -1), Or(page[2], -1), header[5] != Unset ? Or(page[3], 3) : 3, 0, 0, true, r.Position);
+
+        static int Or(int value, int absent) => value == Unset ? absent : value;
     }
 
-    private static void ReadInner(ref ThriftCompactReader r, bool data, out int values, out int encoding, ref int levels)
+    private const int Unset = int.MinValue;
+
+    /// <summary>
+    /// Reads a struct's fields: an i32 or boolean field whose id is below <paramref name="fields"/>' length into its slot;
+    /// a struct field 5, 7 or 8 (the top level's page header) into <paramref name="inner"/>, marking its slot; any other skipped.
+    /// </summary>
+    private static void ReadFields(ref ThriftCompactReader r, scoped Span<int> fields, scoped Span<int> inner)
     {
-        values = -1;
-        encoding = -1;
         short last = 0;
         while (true)
         {
@@ -85,59 +65,23 @@ internal readonly record struct PageHeader(int Type, int UncompressedSize, int C
                 return;
             }
 
-            if (id == 1 && t == ThriftCompactReader.I32)
+            bool slot = id > 0 && id < fields.Length;
+            if (slot && t == ThriftCompactReader.I32)
             {
-                values = r.ReadI32();
+                fields[id] = r.ReadI32();
             }
-            else if (id == 2 && t == ThriftCompactReader.I32)
+            else if (slot && t is ThriftCompactReader.BoolTrue or ThriftCompactReader.BoolFalse)
             {
-                encoding = r.ReadI32();
+                fields[id] = t == ThriftCompactReader.BoolTrue ? 1 : 0;
             }
-            else if (id == 3 && data && t == ThriftCompactReader.I32)
+            else if (slot && !inner.IsEmpty && t == ThriftCompactReader.Struct && id is 5 or 7 or 8)
             {
-                levels = r.ReadI32();
+                fields[id] = 1;
+                ReadFields(ref r, inner, default);
             }
             else
             {
                 r.Skip(t);
-            }
-        }
-    }
-
-    private static void ReadV2(ref ThriftCompactReader r, out int values, out int encoding, out int definition, out int repetition, out bool isCompressed)
-    {
-        values = encoding = -1;
-        definition = repetition = 0;
-        isCompressed = true;
-        short last = 0;
-        while (true)
-        {
-            short id = r.ReadFieldHeader(ref last, out byte t);
-            if (t == ThriftCompactReader.Stop)
-            {
-                return;
-            }
-
-            switch (id)
-            {
-                case 1 when t == ThriftCompactReader.I32:
-                    values = r.ReadI32();
-                    break;
-                case 4 when t == ThriftCompactReader.I32:
-                    encoding = r.ReadI32();
-                    break;
-                case 5 when t == ThriftCompactReader.I32:
-                    definition = r.ReadI32();
-                    break;
-                case 6 when t == ThriftCompactReader.I32:
-                    repetition = r.ReadI32();
-                    break;
-                case 7 when t is ThriftCompactReader.BoolTrue or ThriftCompactReader.BoolFalse:
-                    isCompressed = t == ThriftCompactReader.BoolTrue;
-                    break;
-                default:
-                    r.Skip(t);
-                    break;
             }
         }
     }

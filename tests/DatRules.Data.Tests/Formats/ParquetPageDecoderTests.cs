@@ -43,6 +43,8 @@ public sealed class ParquetPageDecoderTests : IDisposable
     [InlineData("SNAPPY", 700, "V1")]
     [InlineData("ZSTD", 500, "V2")]
     [InlineData("SNAPPY", 0, "V2")]
+    [InlineData("UNCOMPRESSED", 0, "V2")]
+    [InlineData("GZIP", 700, "V2")]
     public void Duckdbs_files_read_as_duckdbs_own_csv_of_the_same_rows(string codec, int rowGroupRows, string version)
     {
         string parquet = Path.Combine(_dir, "p.parquet"), csv = Path.Combine(_dir, "p.csv");
