@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
-using System.Text.Unicode;
 using DatRules.Data.Formats.Parquet;
 using global::Parquet;
 using DataField = global::Parquet.Schema.DataField;
@@ -86,8 +84,8 @@ internal abstract class ParquetColumnReader
     /// <returns>The task.</returns>
     public async Task ReadAsync(ParquetRowGroupReader group, Stream stream, ColumnChunkDecoder decoder, ChunkValues values, int row, int count, string source)
     {
-        if (Field.MaxRepetitionLevel == 0 && group.GetMetadata(Field) is { } chunk && Accepts(chunk)
-            && decoder.TryDecode(stream, chunk, Field.MaxDefinitionLevel, count, values, out _) && SetDecoded(values, row, source))
+        if (Field.MaxRepetitionLevel == 0 && Setter is { } setter && group.GetMetadata(Field) is { } chunk && Accepts(chunk)
+            && decoder.TryDecode(stream, chunk, Field.MaxDefinitionLevel, count, values, out _) && setter.Set(Builder, Column, values, row, source))
         {
             return;
         }
@@ -100,12 +98,8 @@ internal abstract class ParquetColumnReader
     /// <returns>Whether it is.</returns>
     private protected virtual bool Accepts(global::Parquet.Meta.ColumnChunk chunk) => false;
 
-    /// <summary>Gives a decoded chunk's values to the builder, or declines (returns <see langword="false"/> having set nothing) so Parquet.Net reads the chunk.</summary>
-    /// <param name="values">The values.</param>
-    /// <param name="row">The builder row of the first.</param>
-    /// <param name="source">The input's name, for errors.</param>
-    /// <returns>Whether the values were set.</returns>
-    private protected virtual bool SetDecoded(ChunkValues values, int row, string source) => false;
+    /// <summary>Gets what gives a decoded chunk's values to the builder, or <see langword="null"/> when this column's chunks are not decoded here.</summary>
+    private protected virtual DecodedColumnSetter? Setter => null;
 
     /// <summary>Reads the column's values of one row group into the builder.</summary>
     /// <param name="group">The row group.</param>
@@ -153,24 +147,7 @@ internal abstract class ParquetColumnReader
         private protected override bool Accepts(global::Parquet.Meta.ColumnChunk chunk) =>
             Field is DecimalDataField { Scale: >= 0 and <= 18 } && ColumnChunkDecoder.PhysicalOf(chunk) is ColumnChunkDecoder.Physical.Int32 or ColumnChunkDecoder.Physical.Int64;
 
-        private protected override bool SetDecoded(ChunkValues values, int row, string source)
-        {
-            int scale = ((DecimalDataField)Field).Scale;
-            var plain = values.Plain.Span;
-            for (int i = 0, v = 0; i < values.Rows; i++)
-            {
-                if (values.AllPresent || values.Present[i] != 0)
-                {
-                    Builder.SetDecimal(Column, row + i, values.NumberAt(plain, v++), scale);
-                }
-                else
-                {
-                    Builder.SetDecimal(Column, row + i, null);
-                }
-            }
-
-            return true;
-        }
+        private protected override DecodedColumnSetter? Setter => DecodedColumnSetter.Decimal(((DecimalDataField)Field).Scale);
 
         protected override void Set(ReadOnlySpan<decimal?> values, int row)
         {
@@ -192,16 +169,7 @@ internal abstract class ParquetColumnReader
             _ => false,
         };
 
-        private protected override bool SetDecoded(ChunkValues values, int row, string source)
-        {
-            var plain = values.Plain.Span;
-            for (int i = 0, v = 0; i < values.Rows; i++)
-            {
-                Builder.SetInteger(Column, row + i, values.AllPresent || values.Present[i] != 0 ? values.NumberAt(plain, v++) : null);
-            }
-
-            return true;
-        }
+        private protected override DecodedColumnSetter? Setter => DecodedColumnSetter.Integer;
 
         protected override void Set(ReadOnlySpan<T?> values, int row)
         {
@@ -214,30 +182,9 @@ internal abstract class ParquetColumnReader
 
     private sealed class DateReader(SnapshotFrameBuilder builder, int column, DataField field) : StructReader<DateOnly>(builder, column, field)
     {
-        private static readonly int Epoch = new DateOnly(1970, 1, 1).DayNumber;
-
         private protected override bool Accepts(global::Parquet.Meta.ColumnChunk chunk) => ColumnChunkDecoder.PhysicalOf(chunk) == ColumnChunkDecoder.Physical.Int32;
 
-        private protected override bool SetDecoded(ChunkValues values, int row, string source)
-        {
-            // DATE: days since 1970-01-01. One outside DateOnly's range: declined, so Parquet.Net reports it.
-            var plain = values.Plain.Span;
-            long max = DateOnly.MaxValue.DayNumber - Epoch, min = -Epoch;
-            for (int v = 0; v < values.Count; v++)
-            {
-                if (values.NumberAt(plain, v) is var d && (d < min || d > max))
-                {
-                    return false;
-                }
-            }
-
-            for (int i = 0, v = 0; i < values.Rows; i++)
-            {
-                Builder.SetDate(Column, row + i, values.AllPresent || values.Present[i] != 0 ? DateOnly.FromDayNumber((int)(values.NumberAt(plain, v++) + Epoch)) : null);
-            }
-
-            return true;
-        }
+        private protected override DecodedColumnSetter? Setter => DecodedColumnSetter.Date;
 
         protected override void Set(ReadOnlySpan<DateOnly?> values, int row)
         {
@@ -285,29 +232,7 @@ internal abstract class ParquetColumnReader
 
         private protected override bool Accepts(global::Parquet.Meta.ColumnChunk chunk) => ColumnChunkDecoder.PhysicalOf(chunk) == ColumnChunkDecoder.Physical.ByteArray;
 
-        private protected override bool SetDecoded(ChunkValues values, int row, string source)
-        {
-            // UTF-8 checked here, naming the row (Parquet.Net would replace invalid bytes with U+FFFD).
-            for (int i = 0, v = 0; i < values.Rows; i++)
-            {
-                if (values.AllPresent || values.Present[i] != 0)
-                {
-                    var text = values.BytesAt(v++);
-                    if (!Utf8.IsValid(text))
-                    {
-                        throw new InputException(source, [new InputError(row + i + 1, Builder.SnapshotNameOf(Column), "is not valid UTF-8 text") { IsRow = true }]);
-                    }
-
-                    Builder.SetText(Column, row + i, text);
-                }
-                else
-                {
-                    Builder.SetText(Column, row + i, ReadOnlySpan<byte>.Empty);
-                }
-            }
-
-            return true;
-        }
+        private protected override DecodedColumnSetter? Setter => DecodedColumnSetter.Text;
 
         public override async Task ReadAsync(ParquetRowGroupReader group, int row, int count)
         {

@@ -114,6 +114,12 @@ public static class SnapshotFrameParquet
     private static async Task<SnapshotFrame> ReadAsync(Stream stream, Func<Stream>? reopen, SnapshotReadOptions options)
     {
         string name = options.SourceName ?? "input";
+        // A file whose every column read is one the page decoder reads: read without starting Parquet.Net.
+        if (ParquetFooter.TryRead(stream) is { } footer && DecodedPlan(footer, options, name) is { } plan)
+        {
+            return await ReadDecodedAsync(stream, reopen, footer, plan.Builder, plan.Setters, name).ConfigureAwait(false);
+        }
+
         ParquetReader reader;
         try
         {
@@ -127,18 +133,8 @@ public static class SnapshotFrameParquet
         await using (reader.ConfigureAwait(false))
         {
             var fields = reader.Schema.Fields;
-            long rows = 0;
-            for (int g = 0; g < reader.RowGroupCount; g++)
-            {
-                rows += reader.RowGroups[g].RowCount;
-            }
-
-            if (rows > Array.MaxLength / 16)
-            {
-                throw new InputException(name, [new InputError(0, null, string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows, more than one frame holds"))]);
-            }
-
-            var builder = new SnapshotFrameBuilder([.. fields.Select(f => f.Name)], (int)rows, options);
+            long rows = Enumerable.Range(0, reader.RowGroupCount).Sum(g => reader.RowGroups[g].RowCount);
+            var builder = NewBuilder([.. fields.Select(f => f.Name)], rows, options, name);
             var typeErrors = new List<InputError>();
             var readers = new ParquetColumnReader?[fields.Count];
             for (int c = 0; c < fields.Count; c++)
@@ -167,25 +163,8 @@ public static class SnapshotFrameParquet
                 throw new InputException(name, typeErrors);
             }
 
-            // Text columns: room for their bytes at once (a plain chunk's uncompressed size bounds its values' bytes).
-            for (int c = 0; c < fields.Count; c++)
-            {
-                if (readers[c] is not null && builder.KindOf(c) == SnapshotValueKind.Text && fields[c] is DataField text)
-                {
-                    long bytes = 0;
-                    for (int g = 0; g < reader.RowGroupCount; g++)
-                    {
-                        bytes += reader.RowGroups[g].GetMetadata(text)?.MetaData?.TotalUncompressedSize ?? 0;
-                    }
-
-                    builder.ReserveText(c, Math.Clamp(bytes, 0, int.MaxValue));
-                }
-            }
-
-            // Columns heaviest first (their uncompressed bytes), each claimed whole by the next free core: the longest
-            // column starts first and the others fill in around it.
-            int[] read = [.. Enumerable.Range(0, readers.Length).Where(c => readers[c] is not null)
-                .OrderByDescending(c => Enumerable.Range(0, reader.RowGroupCount).Sum(g => reader.RowGroups[g].GetMetadata((DataField)fields[c])?.MetaData?.TotalUncompressedSize ?? 0))];
+            int[] read = Prepare(builder, [.. Enumerable.Range(0, readers.Length).Where(c => readers[c] is not null)],
+                c => Enumerable.Range(0, reader.RowGroupCount).Sum(g => reader.RowGroups[g].GetMetadata((DataField)fields[c])?.MetaData?.TotalUncompressedSize ?? 0));
             var queue = new ColumnQueue(read);
             if (reopen is null || rows < ParallelRows || read.Length < 2 || Environment.ProcessorCount < 2)
             {
@@ -211,6 +190,115 @@ public static class SnapshotFrameParquet
 
             return builder.Build();
         }
+    }
+
+    /// <summary>A builder for a source's columns and rows (at most what one frame holds).</summary>
+    private static SnapshotFrameBuilder NewBuilder(IReadOnlyList<string> names, long rows, SnapshotReadOptions options, string name)
+    {
+        if (rows > Array.MaxLength / 16)
+        {
+            throw new InputException(name, [new InputError(0, null, string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows, more than one frame holds"))]);
+        }
+
+        return new SnapshotFrameBuilder(names, (int)rows, options);
+    }
+
+    /// <summary>
+    /// Reserves the text columns' bytes (a plain chunk's uncompressed size bounds its values' bytes) and orders the columns
+    /// to read heaviest first (their uncompressed bytes), to be claimed whole by the next free core: the longest column
+    /// starts first and the others fill in around it.
+    /// </summary>
+    private static int[] Prepare(SnapshotFrameBuilder builder, int[] columns, Func<int, long> bytes)
+    {
+        var sizes = columns.ToDictionary(c => c, bytes);
+        foreach (int c in columns)
+        {
+            if (builder.KindOf(c) == SnapshotValueKind.Text)
+            {
+                builder.ReserveText(c, Math.Clamp(sizes[c], 0, int.MaxValue));
+            }
+        }
+
+        return [.. columns.OrderByDescending(c => sizes[c])];
+    }
+
+    /// <summary>
+    /// The builder and, for every column read, the setter of its decoded values, when the page decoder reads every one
+    /// of them (the types below); otherwise <see langword="null"/> and the file is read beside Parquet.Net. The types are
+    /// those <see cref="ParquetColumnReader.For"/> accepts for the column's kind, and give the same values.
+    /// </summary>
+    internal static (SnapshotFrameBuilder Builder, DecodedColumnSetter?[] Setters)? DecodedPlan(ParquetFooter footer, SnapshotReadOptions options, string name)
+    {
+        var builder = NewBuilder([.. footer.Columns.Select(c => c.Name)], footer.RowGroups.Sum(g => g.Rows), options, name);
+        var setters = new DecodedColumnSetter?[footer.Columns.Count];
+        for (int c = 0; c < setters.Length; c++)
+        {
+            if (builder.KindOf(c) is { } kind && (setters[c] = SetterFor(footer.Columns[c], kind)) is null)
+            {
+                return null;
+            }
+        }
+
+        return (builder, setters);
+
+        static DecodedColumnSetter? SetterFor(FooterColumn column, SnapshotValueKind kind)
+        {
+            // Physical types: 1 INT32, 2 INT64, 6 BYTE_ARRAY; converted types: 0 UTF8, 5 DECIMAL, 6 DATE, 17 INT_32, 18 INT_64.
+            bool number = column.Physical is 1 or 2;
+            bool plain = column.Logical == FooterLogical.None && column.Converted == -1;
+            if (column.Repetition > 1)
+            {
+                return null;
+            }
+
+            if (number && (column.Logical == FooterLogical.Decimal || (column.Logical == FooterLogical.None && column.Converted == 5)))
+            {
+                return kind is SnapshotValueKind.Amount or SnapshotValueKind.Text && column.Scale is >= 0 and <= 18 ? DecodedColumnSetter.Decimal(column.Scale) : null;
+            }
+
+            if (column.Physical == 1 && (column.Logical == FooterLogical.Date || (column.Logical == FooterLogical.None && column.Converted == 6)))
+            {
+                return kind == SnapshotValueKind.Date ? DecodedColumnSetter.Date : null;
+            }
+
+            bool signed = plain
+                || (column.Logical == FooterLogical.Integer && column.Signed && column.Bits == (column.Physical == 1 ? 32 : 64))
+                || (column.Logical == FooterLogical.None && column.Converted == (column.Physical == 1 ? 17 : 18));
+            if (number && signed)
+            {
+                return kind == SnapshotValueKind.Date ? null : DecodedColumnSetter.Integer;
+            }
+
+            return column.Physical == 6 && (plain || column.Logical == FooterLogical.String || (column.Logical == FooterLogical.None && column.Converted == 0))
+                ? DecodedColumnSetter.Text
+                : null;
+        }
+    }
+
+    /// <summary>Reads a file whose columns the page decoder reads (<see cref="DecodedPlan"/>), on two cores from <see cref="ParallelRows"/> rows.</summary>
+    private static async Task<SnapshotFrame> ReadDecodedAsync(Stream stream, Func<Stream>? reopen, ParquetFooter footer, SnapshotFrameBuilder builder, DecodedColumnSetter?[] setters, string name)
+    {
+        var groups = footer.RowGroups;
+        int[] read = Prepare(builder, [.. Enumerable.Range(0, setters.Length).Where(c => setters[c] is not null)],
+            c => groups.Sum(g => g.Chunks[c].MetaData!.TotalUncompressedSize));
+        var queue = new ColumnQueue(read);
+        long rows = groups.Sum(g => g.Rows);
+        if (reopen is null || rows < ParallelRows || read.Length < 2 || Environment.ProcessorCount < 2)
+        {
+            await new DecodedReader(stream, footer, builder, setters, name).ReadAsync(queue).ConfigureAwait(false);
+        }
+        else
+        {
+            var other = Task.Run(async () =>
+            {
+                await using var stream2 = reopen();
+                await new DecodedReader(stream2, footer, builder, setters, name).ReadAsync(queue).ConfigureAwait(false);
+            });
+            await new DecodedReader(stream, footer, builder, setters, name).ReadAsync(queue).ConfigureAwait(false);
+            await other.ConfigureAwait(false);
+        }
+
+        return builder.Build();
     }
 
     /// <summary>Reads columns claimed from <paramref name="queue"/> until none is left, each through all its row groups in order.</summary>
@@ -246,6 +334,65 @@ public static class SnapshotFrameParquet
     /// naming the column and rows; not our own typed errors, cancellation or running out of memory.
     /// </summary>
     private static bool IsCorruption(Exception e) => e is not (InputException or OperationCanceledException or OutOfMemoryException or StackOverflowException);
+
+    /// <summary>
+    /// One thread's reading of the columns it claims, chunk by chunk through the page decoder; a chunk the decoder does not
+    /// read (inconsistent, or a day outside the dates) is read by Parquet.Net, started on this thread's stream at the first
+    /// such chunk.
+    /// </summary>
+    private sealed class DecodedReader(Stream stream, ParquetFooter footer, SnapshotFrameBuilder builder, DecodedColumnSetter?[] setters, string name)
+    {
+        private readonly ColumnChunkDecoder _decoder = new();
+        private readonly ChunkValues _values = new();
+        private ParquetReader? _fallback;
+
+        public async Task ReadAsync(ColumnQueue queue)
+        {
+            try
+            {
+                while (queue.TryClaim(out int c))
+                {
+                    int row = 0;
+                    for (int g = 0; g < footer.RowGroups.Count; g++)
+                    {
+                        int n = (int)footer.RowGroups[g].Rows;
+                        try
+                        {
+                            var chunk = footer.RowGroups[g].Chunks[c];
+                            int levels = footer.Columns[c].Repetition == 1 ? 1 : 0;
+                            if (!_decoder.TryDecode(stream, chunk, levels, n, _values, out _) || !setters[c]!.Set(builder, c, _values, row, name))
+                            {
+                                await FallbackAsync(c, g, row, n).ConfigureAwait(false);
+                            }
+                        }
+                        catch (Exception e) when (IsCorruption(e))
+                        {
+                            throw new InputException(name, [new InputError(0, builder.SnapshotNameOf(c), string.Create(CultureInfo.InvariantCulture, $"cannot be read in row group {g + 1} (rows {row + 1} to {row + n}): {e.Message}"))]);
+                        }
+
+                        row += n;
+                    }
+                }
+            }
+            finally
+            {
+                if (_fallback is not null)
+                {
+                    await _fallback.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        private async Task FallbackAsync(int c, int g, int row, int n)
+        {
+            _fallback ??= await ParquetReader.CreateAsync(stream, ReadOptions, leaveStreamOpen: true).ConfigureAwait(false);
+            var field = (DataField)_fallback.Schema.Fields[c];
+            var reader = ParquetColumnReader.For(builder, c, field, builder.KindOf(c)!.Value, out string? refused)
+                ?? throw new InputException(name, [new InputError(0, builder.SnapshotNameOf(c), refused!)]);
+            using var group = _fallback.OpenRowGroupReader(g);
+            await reader.ReadAsync(group, row, n).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Columns to read, claimed one at a time by the reading threads.</summary>
     private sealed class ColumnQueue(int[] columns)

@@ -1,7 +1,7 @@
 namespace DatRules.Data.Formats.Parquet;
 
 /// <summary>
-/// Reads Thrift's compact protocol (what Parquet's page headers are written in) from a buffer that is not trusted: every
+/// Reads Thrift's compact protocol (what Parquet's footer and page headers are written in) from a buffer that is not trusted: every
 /// read is bounds-checked, varints are at most 10 bytes, nesting is at most 32 deep, and anything wrong is an
 /// <see cref="InvalidDataException"/> saying what and where.
 /// </summary>
@@ -57,6 +57,46 @@ internal ref struct ThriftCompactReader
         return (int)v;
     }
 
+    /// <summary>Reads an i64 (zigzag varint).</summary>
+    /// <returns>The value.</returns>
+    public long ReadI64() => ZigZag(ReadVarint());
+
+    /// <summary>Reads a byte (an i8 field).</summary>
+    /// <returns>The value.</returns>
+    public sbyte ReadI8() => unchecked((sbyte)ReadByte());
+
+    /// <summary>Reads a binary or string value: its length, then its bytes.</summary>
+    /// <returns>The bytes (a slice of the data).</returns>
+    public ReadOnlySpan<byte> ReadBinary()
+    {
+        int n = Length();
+        var value = _data.Slice(_at, n);
+        _at += n;
+        return value;
+    }
+
+    /// <summary>Reads a list or set header.</summary>
+    /// <param name="element">The elements' type.</param>
+    /// <returns>The number of elements.</returns>
+    public int ReadListHeader(out byte element)
+    {
+        byte h = ReadByte();
+        int n = h >> 4;
+        if (n == 15)
+        {
+            n = Length();
+        }
+
+        element = (byte)(h & 0x0F);
+        if (n > _data.Length - _at)
+        {
+            // Every element takes at least one byte (a boolean of a list included).
+            throw Bad($"a list of {n} elements past the end");
+        }
+
+        return n;
+    }
+
     /// <summary>Skips a value of a type.</summary>
     /// <param name="type">The type.</param>
     public void Skip(byte type) => Skip(type, 0);
@@ -86,14 +126,7 @@ internal ref struct ThriftCompactReader
                 break;
             case List or Set:
                 {
-                    byte h = ReadByte();
-                    int n = h >> 4;
-                    if (n == 15)
-                    {
-                        n = Length();
-                    }
-
-                    byte element = (byte)(h & 0x0F);
+                    int n = ReadListHeader(out byte element);
                     for (int i = 0; i < n; i++)
                     {
                         if (element is BoolTrue or BoolFalse)

@@ -127,6 +127,85 @@ public sealed class ParquetPageDecoderTests : IDisposable
         Assert.Equal(CsvOf(SnapshotFrame.ReadCsv(csv)), CsvOf(SnapshotFrameParquet.Read(parquet)));
     }
 
+    [Theory]
+    [InlineData("SNAPPY", "V1")]
+    [InlineData("ZSTD", "V2")]
+    public async Task Our_footer_reader_reads_what_parquet_net_reads(string codec, string version)
+    {
+        string parquet = Path.Combine(_dir, "p.parquet");
+        Execute($"COPY ({Query}) TO '{parquet}' (FORMAT parquet, COMPRESSION {codec}, PARQUET_VERSION {version}, ROW_GROUP_SIZE 1000)");
+        await using var stream = File.OpenRead(parquet);
+        var footer = ParquetFooter.TryRead(stream);
+        Assert.NotNull(footer);
+        await using var reader = await ParquetReader.CreateAsync(stream);
+
+        Assert.Equal(reader.Schema.DataFields.Select(f => f.Name), footer.Columns.Select(c => c.Name));
+        Assert.Equal(reader.RowGroupCount, footer.RowGroups.Count);
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            Assert.Equal(reader.RowGroups[g].RowCount, footer.RowGroups[g].Rows);
+            for (int c = 0; c < footer.Columns.Count; c++)
+            {
+                var theirs = reader.RowGroups[g].GetMetadata(reader.Schema.DataFields[c])!.MetaData!;
+                var ours = footer.RowGroups[g].Chunks[c].MetaData!;
+                Assert.Equal(
+                    (theirs.Type, theirs.Codec, theirs.NumValues, theirs.TotalCompressedSize, theirs.TotalUncompressedSize, theirs.DataPageOffset, theirs.DictionaryPageOffset),
+                    (ours.Type, ours.Codec, ours.NumValues, ours.TotalCompressedSize, ours.TotalUncompressedSize, ours.DataPageOffset, ours.DictionaryPageOffset));
+            }
+        }
+
+        // The query's types, by name (DuckDB writes every column optional): tickers text, as_of a
+        // DATE on INT32, amounts DECIMAL(18,2) on INT64, units DECIMAL(9,3) on INT32, cik a signed 64-bit integer.
+        var byName = footer.Columns.ToDictionary(c => c.Name);
+        // Text: BYTE_ARRAY annotated UTF8 (the converted type 0, which DuckDB writes) or STRING (the logical type).
+        Assert.Equal(6, byName["ticker"].Physical);
+        Assert.True(byName["ticker"].Converted == 0 || byName["ticker"].Logical == FooterLogical.String, byName["ticker"].ToString());
+        // Dates and decimals likewise by either annotation (converted 6 DATE, 5 DECIMAL).
+        Assert.Equal((1, true), (byName["as_of"].Physical, byName["as_of"].Converted == 6 || byName["as_of"].Logical == FooterLogical.Date));
+        Assert.Equal((2, true, 2), (byName["total_assets_usd"].Physical, byName["total_assets_usd"].Converted == 5 || byName["total_assets_usd"].Logical == FooterLogical.Decimal, byName["total_assets_usd"].Scale));
+        Assert.Equal((1, true, 3), (byName["units"].Physical, byName["units"].Converted == 5 || byName["units"].Logical == FooterLogical.Decimal, byName["units"].Scale));
+        Assert.Equal(2, byName["cik"].Physical);
+        Assert.All(footer.Columns, c => Assert.Equal(1, c.Repetition));
+    }
+
+    [Fact]
+    public void A_file_of_the_decoders_types_is_read_without_parquet_net_and_one_with_others_is_not()
+    {
+        string ours = Path.Combine(_dir, "ours.parquet"), other = Path.Combine(_dir, "other.parquet");
+        Execute($"COPY ({Query}) TO '{ours}' (FORMAT parquet)");
+        Execute($"COPY (SELECT *, true AS index_constituent FROM ({Query})) TO '{other}' (FORMAT parquet)");
+
+        Assert.NotNull(Plan(ours));
+
+        // So is one Parquet.Net writes (SnapshotFrameParquet.Write: STRING and DECIMAL logical types, DATE converted).
+        string csv = Path.Combine(_dir, "p.csv"), written = Path.Combine(_dir, "written.parquet");
+        Execute($"COPY ({Query}) TO '{csv}' (FORMAT csv, HEADER)");
+        SnapshotFrameParquet.Write(SnapshotFrame.ReadCsv(csv), written);
+        Assert.NotNull(Plan(written));
+
+        // BOOLEAN is read by Parquet.Net: the whole file goes through it (and still reads as its CSV does).
+        Assert.Null(Plan(other));
+        Assert.True(SnapshotFrameParquet.Read(other).FlagAt("index_constituent", 0));
+
+        static (SnapshotFrameBuilder, DecodedColumnSetter?[])? Plan(string path)
+        {
+            using var stream = File.OpenRead(path);
+            return SnapshotFrameParquet.DecodedPlan(ParquetFooter.TryRead(stream)!, new SnapshotReadOptions(), "p");
+        }
+    }
+
+    [Fact]
+    public void A_chunk_the_decoder_declines_is_read_by_parquet_net_which_names_the_column()
+    {
+        // DuckDB writes years past 9999; a .NET date stops there: the decoder declines the chunk, Parquet.Net reads it
+        // and fails, and the error names the column and the rows.
+        string path = Path.Combine(_dir, "far.parquet");
+        Execute($"COPY (SELECT 'AAA' AS ticker, DATE '12025-06-30' AS as_of, 1::DECIMAL(18,2) AS digital_assets_usd, 2::DECIMAL(18,2) AS total_assets_usd) TO '{path}' (FORMAT parquet)");
+
+        var ex = Assert.Throws<InputException>(() => SnapshotFrameParquet.Read(path));
+        Assert.StartsWith("column 'as_of': cannot be read in row group 1 (rows 1 to 1)", Assert.Single(ex.Errors).ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rle_bit_packed_hybrid_decodes_the_specifications_examples()
     {
