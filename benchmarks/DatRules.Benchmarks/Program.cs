@@ -14,10 +14,10 @@ if (args is ["library", var libraryInput])
     return;
 }
 
-// `phases IN.csv`: the library path's phases timed in one process, three rounds (the first pays the JIT).
-if (args is ["phases", var phasesInput])
+// `phases IN.csv [ROUNDS]`: the library path's phases timed in one process, three rounds or ROUNDS (the first pays the JIT).
+if (args is ["phases", var phasesInput, .. var phasesRest])
 {
-    DatRules.Benchmarks.LibraryPath.Phases(phasesInput);
+    DatRules.Benchmarks.LibraryPath.Phases(phasesInput, phasesRest.Length > 0 ? int.Parse(phasesRest[0], System.Globalization.CultureInfo.InvariantCulture) : 3);
     return;
 }
 

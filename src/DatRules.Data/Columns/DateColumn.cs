@@ -6,10 +6,14 @@ internal sealed class DateColumn : ColumnStore
     /// <summary>The stored value of a missing date.</summary>
     internal const int Missing = int.MinValue;
 
+    // Files repeat a few balance-sheet dates (quarter ends), often interleaved: the last dates parsed are remembered by
+    // their 10 bytes, eight of them, each in the slot its bytes hash to.
+    private const int RecentDates = 8;
+
     private int[] _days = new int[16];
-    private ulong _lastText0;
-    private ushort _lastText1;
-    private int _lastDay = Missing;
+    private ulong[] _recentText0 = new ulong[RecentDates];
+    private ushort[] _recentText1 = new ushort[RecentDates];
+    private int[] _recentDay = [Missing, Missing, Missing, Missing, Missing, Missing, Missing, Missing];
 
     /// <summary>Initializes an empty store.</summary>
     /// <param name="column">The column.</param>
@@ -76,22 +80,22 @@ internal sealed class DateColumn : ColumnStore
             return;
         }
 
-        // Files repeat a few balance-sheet dates: the last one is remembered by its 10 bytes.
         if (value.Length == 10)
         {
             ulong a = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(value);
             ushort b = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(value[8..]);
-            if (a == _lastText0 && b == _lastText1 && _lastDay != Missing)
+            int slot = unchecked((int)(((a ^ b) * 0x9E3779B97F4A7C15UL) >> 61));
+            if (a == _recentText0[slot] && b == _recentText1[slot] && _recentDay[slot] != Missing)
             {
-                _days[row] = _lastDay;
+                _days[row] = _recentDay[slot];
                 return;
             }
 
             if (TryParse(value, out int day))
             {
-                _days[row] = _lastDay = day;
-                _lastText0 = a;
-                _lastText1 = b;
+                _days[row] = _recentDay[slot] = day;
+                _recentText0[slot] = a;
+                _recentText1[slot] = b;
                 return;
             }
         }

@@ -6,6 +6,11 @@ namespace DatRules.Data;
 /// <summary>A reusable UTF-8 text buffer with the number formats of the screen outputs, written from integers.</summary>
 internal sealed class Utf8Text
 {
+    private const int RecentDates = 8;
+
+    private readonly long[] _recentDay = new long[RecentDates];
+    private readonly ulong[] _recentText0 = new ulong[RecentDates];
+    private readonly ushort[] _recentText1 = new ushort[RecentDates];
     private byte[] _bytes;
 
     /// <summary>Initializes an empty buffer.</summary>
@@ -187,9 +192,20 @@ internal sealed class Utf8Text
     /// <param name="dayNumber">The <see cref="DateOnly.DayNumber"/>.</param>
     public void AppendDate(int dayNumber)
     {
+        // Outputs repeat a few balance-sheet dates: the text of the last eight is kept, each in the slot its day number
+        // picks (a slot holds the day number + 1, so an empty slot matches no date).
+        int slot = dayNumber & (RecentDates - 1);
+        var d = Reserve(10);
+        if (_recentDay[slot] == dayNumber + 1L)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(d, _recentText0[slot]);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(d[8..], _recentText1[slot]);
+            Length += 10;
+            return;
+        }
+
         // yyyy-MM-dd written digit by digit (DateOnly years are 1..9999: always four digits).
         DateOnly.FromDayNumber(dayNumber).Deconstruct(out int year, out int month, out int day);
-        var d = Reserve(10);
         d[0] = (byte)('0' + (year / 1000));
         d[1] = (byte)('0' + (year / 100 % 10));
         d[2] = (byte)('0' + (year / 10 % 10));
@@ -200,6 +216,9 @@ internal sealed class Utf8Text
         d[7] = (byte)'-';
         d[8] = (byte)('0' + (day / 10));
         d[9] = (byte)('0' + (day % 10));
+        _recentDay[slot] = dayNumber + 1L;
+        _recentText0[slot] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(d);
+        _recentText1[slot] = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(d[8..]);
         Length += 10;
     }
 }
