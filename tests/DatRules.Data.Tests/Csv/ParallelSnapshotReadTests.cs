@@ -126,6 +126,37 @@ public class ParallelSnapshotReadTests
         Assert.Contains("error line 197, column 'ticker': duplicate row for T5 as of 2025-09-30 (first on line 7)", outcome, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(150_000)]
+    [InlineData(4)]
+    public void Read_LargeFile_DuplicateFoundWhereverItIs(int duplicateAt)
+    {
+        // 200,000 rows: enough for the duplicate check's buckets (one per ~4,096 rows and half of the hash space). Each
+        // ticker appears at two dates, so tickers alone repeat and only (ticker, as_of) identifies a row; row i is on line
+        // i + 2. Row duplicateAt repeats row 3 (T1 as of 2025-06-30, line 5) with other amounts; -1: no duplicate.
+        var csv = new StringBuilder(Header + "\n");
+        for (int i = 0; i < 200_000; i++)
+        {
+            int n = i == duplicateAt ? 3 : i;
+            csv.Append(CultureInfo.InvariantCulture, $"T{n / 2},{(n % 2 == 0 ? "2025-03-31" : "2025-06-30")},{i % 97},{100 + i},,\n");
+        }
+
+        string text = csv.ToString();
+        foreach (var outcome in new[] { Outcome(() => InParts(text, skip: false, partBytes: 1 << 20, cores: 2)), Outcome(() => OnOneCore(text, skip: false)) })
+        {
+            if (duplicateAt < 0)
+            {
+                Assert.DoesNotContain("error", outcome, StringComparison.Ordinal);
+                Assert.Equal(200_000, outcome.Split('\n').Length);
+            }
+            else
+            {
+                Assert.Equal($"error line {duplicateAt + 2}, column 'ticker': duplicate row for T1 as of 2025-06-30 (first on line 5)", outcome);
+            }
+        }
+    }
+
     [Fact]
     public void Read_LoneCarriageReturns_FallBackToOneCore()
     {
