@@ -480,75 +480,40 @@ internal static class SnapshotCsvReader
         return found[0] || found[1];
     }
 
-    /// <summary>
-    /// Whether two rows whose hash has top bit <paramref name="part"/> have the same identity. The rows are first put in
-    /// buckets by the next bits of their hash, with the hash beside each row (two passes over the hashes, in order), then
-    /// each bucket (about 4,096 rows) is checked with a small open-addressing table that stays in the core's cache: a
-    /// table of all rows was a cache miss per row, and another for the hash of the row in the slot.
-    /// </summary>
+    /// <summary>Whether two rows whose hash has top bit <paramref name="part"/> have the same identity.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool AnyDuplicateInHalf(RowKeyComparer comparer, int[] hashes, int count, int part)
     {
-        int bits = Math.Clamp(System.Numerics.BitOperations.Log2((uint)Math.Max(1, count / 2 / 4096)), 0, 16);
-        int buckets = 1 << bits, shift = 31 - bits;
-        uint bucketMask = (uint)buckets - 1;
-        var starts = new int[buckets + 1];
+        // Open addressing on row numbers + 1, at most about half full (each part holds about half of the rows).
+        var slots = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count))];
+        int mask = slots.Length - 1, filled = 0;
         for (int row = 0; row < count; row++)
         {
-            uint h = unchecked((uint)hashes[row]);
-            if ((int)(h >> 31) == part)
+            int h = hashes[row];
+            if (unchecked((int)((uint)h >> 31)) != part)
             {
-                starts[((h >> shift) & bucketMask) + 1]++;
+                continue;
             }
-        }
 
-        for (int b = 0; b < buckets; b++)
-        {
-            starts[b + 1] += starts[b];
-        }
-
-        // Each entry: the hash in the high half, the row in the low half; rows ascending within a bucket.
-        var entries = new long[starts[buckets]];
-        var next = starts.AsSpan(0, buckets).ToArray();
-        int largest = 0;
-        for (int row = 0; row < count; row++)
-        {
-            uint h = unchecked((uint)hashes[row]);
-            if ((int)(h >> 31) == part)
+            if (2 * ++filled > slots.Length)
             {
-                entries[next[(h >> shift) & bucketMask]++] = unchecked(((long)h << 32) | (uint)row);
+                // A skewed split: the simple answer is to let the row-by-row check decide.
+                return true;
             }
-        }
 
-        for (int b = 0; b < buckets; b++)
-        {
-            largest = Math.Max(largest, starts[b + 1] - starts[b]);
-        }
-
-        // At most half full: a slot holds 1 + the entry's index within its bucket (0: empty).
-        var slots = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * largest))];
-        for (int b = 0; b < buckets; b++)
-        {
-            var bucket = entries.AsSpan(starts[b], starts[b + 1] - starts[b]);
-            int mask = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * bucket.Length)) - 1;
-            slots.AsSpan(0, mask + 1).Clear();
-            for (int i = 0; i < bucket.Length; i++)
+            int slot = h & mask;
+            while (slots[slot] != 0)
             {
-                int h = (int)(bucket[i] >> 32);
-                int slot = h & mask;
-                while (slots[slot] != 0)
+                int other = slots[slot] - 1;
+                if (hashes[other] == h && comparer.Equals(other, row))
                 {
-                    long other = bucket[slots[slot] - 1];
-                    if ((int)(other >> 32) == h && comparer.Equals(unchecked((int)other), unchecked((int)bucket[i])))
-                    {
-                        return true;
-                    }
-
-                    slot = (slot + 1) & mask;
+                    return true;
                 }
 
-                slots[slot] = i + 1;
+                slot = (slot + 1) & mask;
             }
+
+            slots[slot] = row + 1;
         }
 
         return false;
