@@ -308,61 +308,65 @@ internal sealed class AmountColumn : ColumnStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryParseCents(ReadOnlySpan<byte> s, out long cents)
     {
-        cents = 0;
-        int i = 0;
-        long v = 0;
-        while (i < s.Length && unchecked((uint)(s[i] - '0')) <= 9)
+        // At most 16 + 2 digits: no step can overflow a long (the checks below bound them), so no overflow checks.
+        unchecked
         {
-            if (i >= 16)
+            cents = 0;
+            int i = 0;
+            long v = 0;
+            while (i < s.Length && unchecked((uint)(s[i] - '0')) <= 9)
             {
-                return false;
-            }
-
-            v = (v * 10) + (s[i] - '0');
-            i++;
-        }
-
-        if (i == 0)
-        {
-            return false;
-        }
-
-        int decimals = 0;
-        if (i < s.Length)
-        {
-            if (s[i] != (byte)'.' || i + 1 == s.Length)
-            {
-                return false;
-            }
-
-            for (i++; i < s.Length; i++)
-            {
-                uint digit = unchecked((uint)(s[i] - '0'));
-                if (digit > 9 || (decimals >= 2 && digit != 0) || i > 40)
+                if (i >= 16)
                 {
                     return false;
                 }
 
-                if (decimals < 2)
+                v = (v * 10) + (s[i] - '0');
+                i++;
+            }
+
+            if (i == 0)
+            {
+                return false;
+            }
+
+            int decimals = 0;
+            if (i < s.Length)
+            {
+                if (s[i] != (byte)'.' || i + 1 == s.Length)
                 {
-                    v = (v * 10) + digit;
-                    decimals++;
+                    return false;
+                }
+
+                for (i++; i < s.Length; i++)
+                {
+                    uint digit = unchecked((uint)(s[i] - '0'));
+                    if (digit > 9 || (decimals >= 2 && digit != 0) || i > 40)
+                    {
+                        return false;
+                    }
+
+                    if (decimals < 2)
+                    {
+                        v = (v * 10) + digit;
+                        decimals++;
+                    }
                 }
             }
-        }
 
-        for (; decimals < 2; decimals++)
-        {
-            v *= 10;
-        }
+            for (; decimals < 2; decimals++)
+            {
+                v *= 10;
+            }
 
-        if (v >= CentsLimit)
-        {
-            return false;
-        }
+            if (v >= CentsLimit)
+            {
+                return false;
+            }
 
-        cents = v;
-        return true;
+            cents = v;
+            return true;
+        }
     }
 
     internal override ColumnStore Gather(int[] rows)

@@ -31,65 +31,69 @@ internal static class RatioText
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Write(long digital, long total, Span<byte> destination)
     {
-        long whole = digital / total;
-        long r0 = digital - (whole * total);
-
-        // Ten decimals at once: fraction = floor(r0 * 10^10 / total), r the remainder. The double quotient is within a few
-        // units of the true one (relative error below 2^-50 of a value below 10^10), and the 128-bit products correct it
-        // exactly, instead of five 64-bit divisions.
-        long fraction = (long)((double)r0 / total * 1e10);
-        UInt128 numerator = Math.BigMul((ulong)r0, 10_000_000_000UL);
-        UInt128 product = Math.BigMul((ulong)fraction, (ulong)total);
-        while (product > numerator)
+        // Amounts below 2^53 and a fraction below 10^10: the products fit 128 bits and the sums a long (no overflow checks).
+        unchecked
         {
-            fraction--;
-            product -= (ulong)total;
-        }
+            long whole = digital / total;
+            long r0 = digital - (whole * total);
 
-        UInt128 rest = numerator - product;
-        while (rest >= (ulong)total)
-        {
-            fraction++;
-            rest -= (ulong)total;
-        }
-
-        long r = (long)(ulong)rest;
-
-        bool exact = r == 0;
-        if (!exact && (2 * r > total || (2 * r == total && (fraction & 1) == 1)))
-        {
-            fraction++;
-            if (fraction == 10_000_000_000)
+            // Ten decimals at once: fraction = floor(r0 * 10^10 / total), r the remainder. The double quotient is within a few
+            // units of the true one (relative error below 2^-50 of a value below 10^10), and the 128-bit products correct it
+            // exactly, instead of five 64-bit divisions.
+            long fraction = (long)((double)r0 / total * 1e10);
+            UInt128 numerator = Math.BigMul((ulong)r0, 10_000_000_000UL);
+            UInt128 product = Math.BigMul((ulong)fraction, (ulong)total);
+            while (product > numerator)
             {
-                fraction = 0;
-                whole++;
-            }
-        }
-
-        int n = 0;
-        destination[n++] = (byte)('0' + whole);
-        int decimals = 10;
-        if (exact)
-        {
-            while (decimals > 0 && fraction % 10 == 0)
-            {
-                fraction /= 10;
-                decimals--;
-            }
-        }
-
-        if (decimals > 0)
-        {
-            destination[n++] = (byte)'.';
-            for (int i = decimals - 1; i >= 0; i--)
-            {
-                destination[n + i] = (byte)('0' + (fraction % 10));
-                fraction /= 10;
+                fraction--;
+                product -= (ulong)total;
             }
 
-            n += decimals;
-        }
+            UInt128 rest = numerator - product;
+            while (rest >= (ulong)total)
+            {
+                fraction++;
+                rest -= (ulong)total;
+            }
 
-        return n;
+            long r = (long)(ulong)rest;
+
+            bool exact = r == 0;
+            if (!exact && (2 * r > total || (2 * r == total && (fraction & 1) == 1)))
+            {
+                fraction++;
+                if (fraction == 10_000_000_000)
+                {
+                    fraction = 0;
+                    whole++;
+                }
+            }
+
+            int n = 0;
+            destination[n++] = (byte)('0' + whole);
+            int decimals = 10;
+            if (exact)
+            {
+                while (decimals > 0 && fraction % 10 == 0)
+                {
+                    fraction /= 10;
+                    decimals--;
+                }
+            }
+
+            if (decimals > 0)
+            {
+                destination[n++] = (byte)'.';
+                for (int i = decimals - 1; i >= 0; i--)
+                {
+                    destination[n + i] = (byte)('0' + (fraction % 10));
+                    fraction /= 10;
+                }
+
+                n += decimals;
+            }
+
+            return n;
+        }
     }
 }
