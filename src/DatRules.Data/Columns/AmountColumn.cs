@@ -314,7 +314,7 @@ internal sealed class AmountColumn : ColumnStore
             cents = 0;
             int i = 0;
             long v = 0;
-            while (i < s.Length && unchecked((uint)(s[i] - '0')) <= 9)
+            while (i < s.Length && (uint)(s[i] - '0') <= 9)
             {
                 if (i >= 16)
                 {
@@ -340,7 +340,7 @@ internal sealed class AmountColumn : ColumnStore
 
                 for (i++; i < s.Length; i++)
                 {
-                    uint digit = unchecked((uint)(s[i] - '0'));
+                    uint digit = (uint)(s[i] - '0');
                     if (digit > 9 || (decimals >= 2 && digit != 0) || i > 40)
                     {
                         return false;

@@ -11,9 +11,9 @@ internal sealed class DateColumn : ColumnStore
     private const int RecentDates = 8;
 
     private int[] _days = new int[16];
-    private ulong[] _recentText0 = new ulong[RecentDates];
-    private ushort[] _recentText1 = new ushort[RecentDates];
-    private int[] _recentDay = [Missing, Missing, Missing, Missing, Missing, Missing, Missing, Missing];
+    private readonly ulong[] _recentText0 = new ulong[RecentDates];
+    private readonly ushort[] _recentText1 = new ushort[RecentDates];
+    private readonly int[] _recentDay = [Missing, Missing, Missing, Missing, Missing, Missing, Missing, Missing];
 
     /// <summary>Initializes an empty store.</summary>
     /// <param name="column">The column.</param>
